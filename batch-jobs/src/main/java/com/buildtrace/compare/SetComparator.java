@@ -1,0 +1,213 @@
+package com.buildtrace.compare;
+
+import com.buildtrace.compare.content.PageContent;
+import com.buildtrace.compare.overlay.OverlayRenderer;
+import com.buildtrace.compare.overlay.SheetImages;
+import com.buildtrace.compare.raster.BufferPool;
+import com.buildtrace.compare.raster.GrayImage;
+import com.buildtrace.compare.source.DrawingInputException;
+import com.buildtrace.compare.source.DrawingSet;
+import com.buildtrace.compare.source.DrawingSetReader;
+import com.buildtrace.compare.source.PdfSheet;
+import com.buildtrace.compare.source.SheetSource;
+import com.buildtrace.sheets.SheetFingerprint;
+import com.buildtrace.sheets.SheetId;
+import com.buildtrace.sheets.SheetIdentifier;
+import com.buildtrace.sheets.SheetPairer;
+import com.buildtrace.sheets.SheetPairing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Compares two revisions of a drawing set: reads both, identifies every sheet, pairs sheets by identity,
+ * compares each pair (in parallel), and renders added and removed sheets for the report. One bad sheet
+ * fails its own entry only; a file that cannot be read at all fails the comparison.
+ */
+public final class SetComparator {
+
+    /** Long side, in pixels, of the small renders used to recognise sheets by their looks. */
+    static final int FINGERPRINT_PX = 240;
+
+    private final DrawingSetReader reader = new DrawingSetReader();
+
+    private final SheetIdentifier identifier = new SheetIdentifier();
+
+    private final SheetPairer pairer = new SheetPairer();
+
+    /**
+     * @param outDir where images go (created if needed); result files are written by the caller
+     * @throws DrawingInputException when either file cannot be used at all
+     */
+    public SetComparison compare(Path oldFile, Path newFile, Path outDir, CompareOptions options,
+                                 CompareListener listener) throws IOException {
+        long t0 = System.nanoTime();
+        DrawingSet olds = reader.read(oldFile);
+        DrawingSet news = reader.read(newFile);
+        Files.createDirectories(outDir);
+        ExecutorService workers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-sheet"));
+        ExecutorService helpers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-render"));
+        try (SheetOpener opener = new SheetOpener()) {
+            List<SheetId> oldIds = identify(olds, opener, workers);
+            List<SheetId> newIds = identify(news, opener, workers);
+            SheetPairing pairing = pairer.pair(oldIds, newIds,
+                    i -> fingerprint(olds.sheets().get(i), opener), j -> fingerprint(news.sheets().get(j), opener));
+            int total = pairing.pairs().size() + pairing.added().size() + pairing.removed().size();
+            listener.paired(total);
+            BufferPool buffers = new BufferPool(2 * options.threads());
+            SheetPairComparator pairs = new SheetPairComparator(opener, helpers, buffers, options);
+            AtomicInteger done = new AtomicInteger();
+            List<Callable<PageComparison>> tasks = new ArrayList<>();
+            for (SheetPairing.Pair p : pairing.pairs()) {
+                SheetId oldId = oldIds.get(p.oldIndex());
+                SheetId newId = newIds.get(p.newIndex());
+                tasks.add(() -> report(listener, done, total, pairs.compare(olds.sheets().get(p.oldIndex()),
+                        news.sheets().get(p.newIndex()), oldId, newId, p.by(), outDir,
+                        sheetDir("sheet", p.newIndex(), newId))));
+            }
+            for (int j : pairing.added()) {
+                tasks.add(() -> report(listener, done, total,
+                        single(news.sheets().get(j), null, newIds.get(j), PageStatus.ADDED, opener, outDir)));
+            }
+            for (int i : pairing.removed()) {
+                tasks.add(() -> report(listener, done, total,
+                        single(olds.sheets().get(i), oldIds.get(i), null, PageStatus.REMOVED, opener, outDir)));
+            }
+            List<PageComparison> pages = new ArrayList<>();
+            for (Future<PageComparison> f : workers.invokeAll(tasks)) {
+                pages.add(get(f));
+            }
+            pages.sort(Comparator.comparingInt((PageComparison p) -> p.newPage() == null ? Integer.MAX_VALUE : p.newPage())
+                    .thenComparingInt(p -> p.oldPage() == null ? -1 : p.oldPage()));
+            return new SetComparison(oldFile, newFile, pages, options, SheetPairComparator.millisSince(t0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("comparison interrupted", e);
+        } finally {
+            workers.shutdownNow();
+            helpers.shutdownNow();
+        }
+    }
+
+    private static PageComparison report(CompareListener listener, AtomicInteger done, int total, PageComparison p) {
+        listener.sheetDone(p, done.incrementAndGet(), total);
+        return p;
+    }
+
+    /** Sheet identities, read in parallel; a page that cannot be read is identified by its index. */
+    private List<SheetId> identify(DrawingSet set, SheetOpener opener, ExecutorService workers)
+            throws InterruptedException {
+        List<Callable<SheetId>> tasks = new ArrayList<>();
+        for (SheetSource s : set.sheets()) {
+            tasks.add(() -> {
+                if (!(s instanceof PdfSheet pdf) || s.problem() != null) {
+                    return SheetId.ofPage(s.pageIndex());
+                }
+                try {
+                    PageContent content = opener.content(pdf);
+                    return identifier.identify(content, s.widthPt(), s.heightPt(), s.pageIndex());
+                } catch (DrawingInputException e) {
+                    return SheetId.ofPage(s.pageIndex());
+                }
+            });
+        }
+        List<SheetId> ids = new ArrayList<>();
+        for (Future<SheetId> f : workers.invokeAll(tasks)) {
+            ids.add(get(f));
+        }
+        return ids;
+    }
+
+    /** Words and a small render of a sheet, for pairing by content; blank for a sheet that cannot be read. */
+    private static SheetFingerprint fingerprint(SheetSource s, SheetOpener opener) {
+        double dpi = FINGERPRINT_PX * 72.0 / Math.max(s.widthPt(), s.heightPt());
+        try (OpenSheet sheet = opener.open(s, dpi)) {
+            return SheetFingerprint.of(sheet.content().words(), sheet.preview(dpi), s.widthPt(), s.heightPt());
+        } catch (DrawingInputException e) {
+            return SheetFingerprint.of(List.of(), new GrayImage(new byte[] {(byte) 255}, 1, 1, dpi),
+                    s.widthPt(), s.heightPt());
+        }
+    }
+
+    /** An added or removed sheet: no comparison, but a preview in the colour of its fate. */
+    private static PageComparison single(SheetSource s, SheetId oldId, SheetId newId, PageStatus status,
+                                         SheetOpener opener, Path outDir) {
+        long t0 = System.nanoTime();
+        double[] size = {s.widthPt(), s.heightPt()};
+        double[] oldSize = status == PageStatus.REMOVED ? size : null;
+        double[] newSize = status == PageStatus.ADDED ? size : null;
+        String dir = status == PageStatus.ADDED ? sheetDir("added", s.pageIndex(), newId)
+                : sheetDir("removed", s.pageIndex(), oldId);
+        SheetImages images = null;
+        try (OpenSheet sheet = opener.open(s, 100)) {
+            images = writeSinglePreview(sheet, status, outDir, dir);
+        } catch (IOException | RuntimeException e) {
+            // the sheet is still listed as added or removed; only its picture is missing
+        } finally {
+            opener.forget(s);
+        }
+        return new PageComparison(oldId, newId, status, null, oldSize, newSize, null, List.of(), List.of(), images,
+                0, 0, null, SheetPairComparator.millisSince(t0));
+    }
+
+    private static SheetImages writeSinglePreview(OpenSheet sheet, PageStatus status, Path outDir, String dir)
+            throws IOException {
+        double side = Math.max(sheet.source().widthPt(), sheet.source().heightPt());
+        double dpi = Math.min(100, SheetPairComparator.PREVIEW_MAX_PX * 72.0 / side);
+        GrayImage img = sheet.preview(dpi);
+        Path folder = outDir.resolve(dir);
+        Files.createDirectories(folder);
+        byte ink = status == PageStatus.ADDED ? OverlayRenderer.ADDED : OverlayRenderer.REMOVED;
+        byte[] codes = new byte[img.width() * img.height()];
+        for (int i = 0; i < codes.length; i++) {
+            int v = img.pixels()[i] & 0xFF;
+            codes[i] = v < 160 ? ink : v < 250 ? OverlayRenderer.LIGHT : OverlayRenderer.PAPER;
+        }
+        OverlayRenderer.writePreviews(codes, img.width(), img.height(), dpi, folder.resolve("preview.png"),
+                folder.resolve("thumbnail.png"), SheetPairComparator.THUMBNAIL_MAX_PX);
+        return new SheetImages(null, null, null, dir + "/preview.png", dir + "/thumbnail.png", img.width(),
+                img.height(), dpi, img.width(), img.height());
+    }
+
+    /** A folder name that sorts in sheet order and says which sheet it is: sheet-003-A-101. */
+    static String sheetDir(String prefix, int pageIndex, SheetId id) {
+        String number = id == null || id.number() == null ? "" : "-" + id.number().replaceAll("[^A-Za-z0-9.-]", "_");
+        return String.format(Locale.ROOT, "sheets/%s-%03d%s", prefix, pageIndex + 1, number);
+    }
+
+    private static <T> T get(Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(c));
+        }
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package com.buildtrace.compare;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The comparison of two revisions of a drawing set.
+ *
+ * @param oldFile the old set
+ * @param newFile the new set
+ * @param pages one entry per sheet: pairs in new-set order, then removed sheets
+ * @param options settings used
+ * @param millis wall time of the whole comparison
+ */
+public record SetComparison(Path oldFile, Path newFile, List<PageComparison> pages, CompareOptions options,
+                            long millis) {
+
+    public SetComparison {
+        Objects.requireNonNull(oldFile, "oldFile");
+        Objects.requireNonNull(newFile, "newFile");
+        pages = List.copyOf(pages);
+    }
+
+    /** Sheets with this status. */
+    public long count(PageStatus status) {
+        return pages.stream().filter(p -> p.status() == status).count();
+    }
+}

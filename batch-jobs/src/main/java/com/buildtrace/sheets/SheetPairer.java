@@ -1,0 +1,103 @@
+package com.buildtrace.sheets;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Pairs the sheets of two revisions by identity. Sheet numbers that are unique in both sets pair first; the
+ * rest pair by content similarity, best match first, above a threshold; what remains was added or removed.
+ * Page order is never used: sets are re-ordered between issues.
+ */
+public final class SheetPairer {
+
+    /** Content similarity needed to pair two sheets without a shared number. */
+    public static final double MIN_SIMILARITY = 0.55;
+
+    /**
+     * @param olds identities of the old sheets, in page order
+     * @param news identities of the new sheets, in page order
+     * @param oldPrints fingerprint of an old sheet by index, computed only when needed
+     * @param newPrints fingerprint of a new sheet by index, computed only when needed
+     */
+    public SheetPairing pair(List<SheetId> olds, List<SheetId> news, IntFunction<SheetFingerprint> oldPrints,
+                             IntFunction<SheetFingerprint> newPrints) {
+        List<SheetPairing.Pair> pairs = new ArrayList<>();
+        if (olds.size() == 1 && news.size() == 1) {
+            pairs.add(new SheetPairing.Pair(0, 0, SheetPairing.By.ONLY_SHEETS, Double.NaN));
+            return new SheetPairing(pairs, List.of(), List.of());
+        }
+        boolean[] oldUsed = new boolean[olds.size()];
+        boolean[] newUsed = new boolean[news.size()];
+        Map<String, Integer> oldByNumber = uniqueNumbers(olds);
+        Map<String, Integer> newByNumber = uniqueNumbers(news);
+        for (Map.Entry<String, Integer> e : newByNumber.entrySet()) {
+            Integer o = oldByNumber.get(e.getKey());
+            if (o != null) {
+                pairs.add(new SheetPairing.Pair(o, e.getValue(), SheetPairing.By.NUMBER, Double.NaN));
+                oldUsed[o] = true;
+                newUsed[e.getValue()] = true;
+            }
+        }
+        List<double[]> candidates = new ArrayList<>();
+        Map<Integer, SheetFingerprint> oldCache = new HashMap<>();
+        Map<Integer, SheetFingerprint> newCache = new HashMap<>();
+        for (int i = 0; i < olds.size(); i++) {
+            if (oldUsed[i]) {
+                continue;
+            }
+            for (int j = 0; j < news.size(); j++) {
+                if (newUsed[j]) {
+                    continue;
+                }
+                SheetFingerprint a = oldCache.computeIfAbsent(i, oldPrints::apply);
+                SheetFingerprint b = newCache.computeIfAbsent(j, newPrints::apply);
+                double s = a.similarity(b);
+                if (s >= MIN_SIMILARITY) {
+                    candidates.add(new double[] {s, i, j});
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((double[] c) -> -c[0]));
+        for (double[] c : candidates) {
+            int i = (int) c[1];
+            int j = (int) c[2];
+            if (!oldUsed[i] && !newUsed[j]) {
+                oldUsed[i] = true;
+                newUsed[j] = true;
+                pairs.add(new SheetPairing.Pair(i, j, SheetPairing.By.CONTENT, c[0]));
+            }
+        }
+        pairs.sort(Comparator.comparingInt(SheetPairing.Pair::newIndex));
+        List<Integer> removed = new ArrayList<>();
+        for (int i = 0; i < olds.size(); i++) {
+            if (!oldUsed[i]) {
+                removed.add(i);
+            }
+        }
+        List<Integer> added = new ArrayList<>();
+        for (int j = 0; j < news.size(); j++) {
+            if (!newUsed[j]) {
+                added.add(j);
+            }
+        }
+        return new SheetPairing(pairs, removed, added);
+    }
+
+    /** Sheet numbers that occur once in the set, with their page index. */
+    private static Map<String, Integer> uniqueNumbers(List<SheetId> ids) {
+        Map<String, Integer> once = new HashMap<>();
+        Map<String, Integer> count = new HashMap<>();
+        for (SheetId id : ids) {
+            if (id.number() != null) {
+                count.merge(id.number(), 1, Integer::sum);
+                once.put(id.number(), id.pageIndex());
+            }
+        }
+        once.keySet().removeIf(n -> count.get(n) > 1);
+        return once;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The launcher API application.
+ */
+package com.buildtrace.api;
