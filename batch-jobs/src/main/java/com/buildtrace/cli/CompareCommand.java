@@ -50,6 +50,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--timings", description = "Print the time spent per stage (also in result.json).")
+    boolean timings;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -82,6 +85,11 @@ final class CompareCommand implements Callable<Integer> {
                     result.count(PageStatus.FAILED) > 0 ? ", " + result.count(PageStatus.FAILED) + " FAILED" : "",
                     result.millis() / 1000.0, out.resolve("index.html")));
             stdout.flush();
+            if (timings) {
+                err.println("set: " + result.stageMillis());
+                result.pages().forEach(p -> err.println(p.label() + ": " + p.stageMillis()));
+                err.flush();
+            }
             if (result.count(PageStatus.FAILED) > 0) {
                 result.pages().stream().filter(p -> p.error() != null)
                         .forEach(p -> err.println("buildtrace: " + p.label() + ": " + p.error()));

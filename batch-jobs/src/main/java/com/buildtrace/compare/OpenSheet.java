@@ -3,55 +3,106 @@ package com.buildtrace.compare;
 import com.buildtrace.compare.content.PageContent;
 import com.buildtrace.compare.raster.GrayBand;
 import com.buildtrace.compare.raster.GrayImage;
+import com.buildtrace.compare.raster.ImageRasterizer;
 import com.buildtrace.compare.raster.PageRasterizer;
+import com.buildtrace.compare.raster.PdfRasterizer;
 import com.buildtrace.compare.source.SheetSource;
 import java.awt.geom.AffineTransform;
+import java.util.function.Supplier;
 
 /**
- * A sheet ready to be compared: its content (empty for images) and a rasterizer. Holds an open document
- * lent by the pool until closed.
+ * A sheet ready to be compared: a rasterizer and, for PDF pages, the page content, which is either known
+ * already (read when the sheet was identified), recorded while the sheet renders, or read on demand. Holds
+ * an open document lent by the pool until closed.
  */
 final class OpenSheet implements AutoCloseable {
 
     private final SheetSource source;
 
-    private final PageContent content;
-
     private final PageRasterizer rasterizer;
 
     private final GrayImage image;
 
-    private final AutoCloseable lease;
+    private final Supplier<PageContent> scan;
 
-    OpenSheet(SheetSource source, PageContent content, PageRasterizer rasterizer, GrayImage image,
-              AutoCloseable lease) {
+    private final Runnable release;
+
+    private PageContent content;
+
+    /**
+     * @param content the page content when already known, else null
+     * @param scan reads the content when it is needed and not known
+     * @param image the decoded image of a raster sheet, else null
+     */
+    OpenSheet(SheetSource source, PageRasterizer rasterizer, GrayImage image, PageContent content,
+              Supplier<PageContent> scan, Runnable release) {
         this.source = source;
-        this.content = content;
         this.rasterizer = rasterizer;
         this.image = image;
-        this.lease = lease;
+        this.content = content;
+        this.scan = scan;
+        this.release = release;
     }
 
     SheetSource source() {
         return source;
     }
 
-    PageContent content() {
-        return content;
+    /** True when the content is known without reading the page again. */
+    synchronized boolean hasContent() {
+        return content != null;
     }
 
-    PageRasterizer rasterizer() {
-        return rasterizer;
+    /** The page content (empty for images), read now if not known yet. */
+    synchronized PageContent content() {
+        if (content == null) {
+            content = scan.get();
+        }
+        return content;
     }
 
     /** True for scans: an image file, or a PDF page that is one big image. */
     boolean isRaster() {
-        return image != null || content.isRasterOnly();
+        return image != null || content().isRasterOnly();
     }
 
     /** Resolution of the decoded image, or 0 for vector sheets. */
     double imageDpi() {
         return image == null ? 0 : image.dpi();
+    }
+
+    /**
+     * Renders the sheet into a band for comparison (no anti-aliasing); when the content is not known yet and
+     * {@code record} is set, it is recorded on the way.
+     */
+    void render(AffineTransform toFrame, double dpi, GrayBand band, boolean record) {
+        if (record && rasterizer instanceof PdfRasterizer pdf && !hasContent()) {
+            PageContent recorded = pdf.rasterizeRecording(toFrame, dpi, band);
+            synchronized (this) {
+                if (content == null) {
+                    content = recorded;
+                }
+            }
+            return;
+        }
+        rasterizer.rasterize(toFrame, dpi, band, false);
+    }
+
+    /** True when this sheet was last drawn by the fast vector renderer rather than PDFBox's. */
+    boolean drawnFast() {
+        return rasterizer instanceof PdfRasterizer pdf && pdf.usedFastPath();
+    }
+
+    /** From now on draws with PDFBox's renderer, so that two sheets of a pair are drawn by the same one. */
+    void drawWithPdfBoxOnly() {
+        if (rasterizer instanceof PdfRasterizer pdf) {
+            pdf.usePdfBoxOnly();
+        }
+    }
+
+    /** True for PDF pages (not images). */
+    boolean isPdf() {
+        return rasterizer instanceof PdfRasterizer;
     }
 
     /** The whole sheet, anti-aliased, at {@code dpi}: for alignment and fingerprints. */
@@ -62,7 +113,7 @@ final class OpenSheet implements AutoCloseable {
         PageRasterizer r = rasterizer;
         if (image != null && image.dpi() > 2 * dpi) {
             // average blocks first: bilinear sampling alone would drop thin lines
-            r = new com.buildtrace.compare.raster.ImageRasterizer(image.reduce((int) (image.dpi() / dpi)));
+            r = new ImageRasterizer(image.reduce((int) (image.dpi() / dpi)));
         }
         r.rasterize(new AffineTransform(), dpi, band, true);
         return new GrayImage(band.pixels(), w, h, dpi);
@@ -70,12 +121,6 @@ final class OpenSheet implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lease != null) {
-            try {
-                lease.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        release.run();
     }
 }

@@ -7,6 +7,7 @@ import com.buildtrace.compare.text.TextChange;
 import com.buildtrace.sheets.SheetId;
 import com.buildtrace.sheets.SheetPairing;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,16 +27,18 @@ import java.util.Objects;
  * @param changedAreaPt2 area of changed pixels, square points
  * @param error why the pair failed (file and page named), else null
  * @param millis time spent on this sheet
+ * @param stageMillis milliseconds per stage (open, align, render, diff, overlay, png, regions, text)
  */
 public record PageComparison(SheetId oldSheet, SheetId newSheet, PageStatus status, SheetPairing.By pairedBy,
                              double[] oldSize, double[] newSize, Alignment alignment, List<ChangeRegion> regions,
                              List<TextChange> textChanges, SheetImages images, double dpi, double changedAreaPt2,
-                             String error, long millis) {
+                             String error, long millis, Map<String, Long> stageMillis) {
 
     public PageComparison {
         Objects.requireNonNull(status, "status");
         regions = List.copyOf(regions);
         textChanges = List.copyOf(textChanges);
+        stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
         if (oldSheet == null && newSheet == null) {
             throw new IllegalArgumentException("a page comparison concerns at least one sheet");
         }

@@ -54,16 +54,24 @@ public final class SetComparator {
     public SetComparison compare(Path oldFile, Path newFile, Path outDir, CompareOptions options,
                                  CompareListener listener) throws IOException {
         long t0 = System.nanoTime();
-        DrawingSet olds = reader.read(oldFile);
-        DrawingSet news = reader.read(newFile);
-        Files.createDirectories(outDir);
+        StageTimes times = new StageTimes();
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-sheet"));
         ExecutorService helpers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-render"));
         try (SheetOpener opener = new SheetOpener()) {
-            List<SheetId> oldIds = identify(olds, opener, workers);
-            List<SheetId> newIds = identify(news, opener, workers);
+            Future<DrawingSet> oldRead = workers.submit(() -> reader.read(oldFile, opener.pool()));
+            DrawingSet news = reader.read(newFile, opener.pool());
+            DrawingSet olds = get(oldRead);
+            long t = times.lap("read", t0);
+            Files.createDirectories(outDir);
+            // one sheet against one: nothing to pair, so each sheet is identified while it is compared, from
+            // the content recorded as it renders, instead of reading both pages an extra time up front
+            boolean single = olds.size() == 1 && news.size() == 1;
+            List<SheetId> oldIds = single ? java.util.Collections.singletonList(null) : identify(olds, opener, workers);
+            List<SheetId> newIds = single ? java.util.Collections.singletonList(null) : identify(news, opener, workers);
+            t = times.lap("identify", t);
             SheetPairing pairing = pairer.pair(oldIds, newIds,
                     i -> fingerprint(olds.sheets().get(i), opener), j -> fingerprint(news.sheets().get(j), opener));
+            t = times.lap("pair", t);
             int total = pairing.pairs().size() + pairing.added().size() + pairing.removed().size();
             listener.paired(total);
             BufferPool buffers = new BufferPool(2 * options.threads());
@@ -73,9 +81,9 @@ public final class SetComparator {
             for (SheetPairing.Pair p : pairing.pairs()) {
                 SheetId oldId = oldIds.get(p.oldIndex());
                 SheetId newId = newIds.get(p.newIndex());
+                String dir = sheetDir("sheet", p.newIndex(), newId != null ? newId : SheetId.ofPage(p.newIndex()));
                 tasks.add(() -> report(listener, done, total, pairs.compare(olds.sheets().get(p.oldIndex()),
-                        news.sheets().get(p.newIndex()), oldId, newId, p.by(), outDir,
-                        sheetDir("sheet", p.newIndex(), newId))));
+                        news.sheets().get(p.newIndex()), oldId, newId, p.by(), outDir, dir)));
             }
             for (int j : pairing.added()) {
                 tasks.add(() -> report(listener, done, total,
@@ -91,7 +99,9 @@ public final class SetComparator {
             }
             pages.sort(Comparator.comparingInt((PageComparison p) -> p.newPage() == null ? Integer.MAX_VALUE : p.newPage())
                     .thenComparingInt(p -> p.oldPage() == null ? -1 : p.oldPage()));
-            return new SetComparison(oldFile, newFile, pages, options, SheetPairComparator.millisSince(t0));
+            times.lap("compare", t);
+            return new SetComparison(oldFile, newFile, pages, options, SheetPairComparator.millisSince(t0),
+                    times.millis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("comparison interrupted", e);
@@ -159,7 +169,7 @@ public final class SetComparator {
             opener.forget(s);
         }
         return new PageComparison(oldId, newId, status, null, oldSize, newSize, null, List.of(), List.of(), images,
-                0, 0, null, SheetPairComparator.millisSince(t0));
+                0, 0, null, SheetPairComparator.millisSince(t0), java.util.Map.of());
     }
 
     private static SheetImages writeSinglePreview(OpenSheet sheet, PageStatus status, Path outDir, String dir)

@@ -2,6 +2,7 @@ package com.buildtrace.compare;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,16 @@ import java.util.Objects;
  * @param pages one entry per sheet: pairs in new-set order, then removed sheets
  * @param options settings used
  * @param millis wall time of the whole comparison
+ * @param stageMillis milliseconds of the set-level stages (read, identify, pair, compare)
  */
 public record SetComparison(Path oldFile, Path newFile, List<PageComparison> pages, CompareOptions options,
-                            long millis) {
+                            long millis, Map<String, Long> stageMillis) {
 
     public SetComparison {
         Objects.requireNonNull(oldFile, "oldFile");
         Objects.requireNonNull(newFile, "newFile");
         pages = List.copyOf(pages);
+        stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
     }
 
     /** Sheets with this status. */

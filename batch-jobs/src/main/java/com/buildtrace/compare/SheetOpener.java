@@ -5,7 +5,7 @@ import com.buildtrace.compare.content.PageContentScanner;
 import com.buildtrace.compare.raster.GrayImage;
 import com.buildtrace.compare.raster.ImageDecoder;
 import com.buildtrace.compare.raster.ImageRasterizer;
-import com.buildtrace.compare.raster.PdfBoxRasterizer;
+import com.buildtrace.compare.raster.PdfRasterizer;
 import com.buildtrace.compare.source.DrawingInputException;
 import com.buildtrace.compare.source.ImageSheet;
 import com.buildtrace.compare.source.PdfDocumentPool;
@@ -14,6 +14,7 @@ import com.buildtrace.compare.source.SheetSource;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Opens sheets for comparison and remembers what their content scan found, within a memory budget, so that a
@@ -34,6 +35,11 @@ final class SheetOpener implements AutoCloseable {
 
     private long cachedBytes;
 
+    /** The open documents, shared with the set reader so that no file is opened twice. */
+    PdfDocumentPool pool() {
+        return pool;
+    }
+
     /**
      * Opens a sheet.
      *
@@ -44,51 +50,49 @@ final class SheetOpener implements AutoCloseable {
         source.requireUsable();
         if (source instanceof PdfSheet pdf) {
             PdfDocumentPool.Lease lease = pool.borrow(pdf.file());
-            try {
-                PageContent content = content(pdf, lease);
-                return new OpenSheet(pdf, content, new PdfBoxRasterizer(lease.document(), pdf), null, lease);
-            } catch (RuntimeException e) {
-                lease.close();
-                throw e;
-            }
+            return new OpenSheet(pdf, new PdfRasterizer(lease.document(), pdf), null, contents.get(key(pdf)),
+                    () -> scan(pdf, lease.document()), lease::close);
         }
         ImageSheet img = (ImageSheet) source;
         GrayImage image = decoder.decode(img, decodeDpi);
-        return new OpenSheet(img, PageContent.empty(), new ImageRasterizer(image), image, null);
+        return new OpenSheet(img, new ImageRasterizer(image), image, PageContent.empty(), PageContent::empty, () -> {
+        });
     }
 
-    /** Content of a PDF page (text and path anchors), scanned once and cached while the budget allows. */
+    /** Content of a PDF page (text and path anchors), read once and kept while the budget allows. */
     PageContent content(PdfSheet sheet) {
-        try (PdfDocumentPool.Lease lease = pool.borrow(sheet.file())) {
-            return content(sheet, lease);
-        }
-    }
-
-    private PageContent content(PdfSheet sheet, PdfDocumentPool.Lease lease) {
-        String key = sheet.file() + "#" + sheet.pageIndex();
-        PageContent cached = contents.get(key);
+        PageContent cached = contents.get(key(sheet));
         if (cached != null) {
             return cached;
         }
-        PageContent content;
+        try (PdfDocumentPool.Lease lease = pool.borrow(sheet.file())) {
+            PageContent content = scan(sheet, lease.document());
+            synchronized (this) {
+                if (cachedBytes + content.estimatedBytes() <= CONTENT_BUDGET) {
+                    cachedBytes += content.estimatedBytes();
+                    contents.put(key(sheet), content);
+                }
+            }
+            return content;
+        }
+    }
+
+    private PageContent scan(PdfSheet sheet, PDDocument document) {
         try {
-            content = scanner.scan(lease.document(), sheet.pageIndex(), true);
+            return scanner.scan(document, sheet.pageIndex());
         } catch (IOException | RuntimeException e) {
             throw new DrawingInputException(sheet.file(), sheet.pageIndex(),
                     "the page content cannot be read (" + e.getMessage() + ")", e);
         }
-        synchronized (this) {
-            if (cachedBytes + content.estimatedBytes() <= CONTENT_BUDGET) {
-                cachedBytes += content.estimatedBytes();
-                contents.put(key, content);
-            }
-        }
-        return content;
+    }
+
+    private static String key(SheetSource sheet) {
+        return sheet.file() + "#" + sheet.pageIndex();
     }
 
     /** Forgets a page's content once its pair is compared. */
     void forget(SheetSource sheet) {
-        PageContent gone = contents.remove(sheet.file() + "#" + sheet.pageIndex());
+        PageContent gone = contents.remove(key(sheet));
         if (gone != null) {
             synchronized (this) {
                 cachedBytes -= gone.estimatedBytes();

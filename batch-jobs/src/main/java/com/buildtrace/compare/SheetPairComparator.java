@@ -10,6 +10,7 @@ import com.buildtrace.compare.diff.BandDiffer;
 import com.buildtrace.compare.diff.ChangeCells;
 import com.buildtrace.compare.diff.ChangeRegion;
 import com.buildtrace.compare.diff.DiffSettings;
+import com.buildtrace.compare.diff.InkMasks;
 import com.buildtrace.compare.diff.RegionBuilder;
 import com.buildtrace.compare.geom.Box;
 import com.buildtrace.compare.overlay.GrayPngSink;
@@ -22,6 +23,7 @@ import com.buildtrace.compare.source.SheetSource;
 import com.buildtrace.compare.text.TextChange;
 import com.buildtrace.compare.text.TextDiffer;
 import com.buildtrace.sheets.SheetId;
+import com.buildtrace.sheets.SheetIdentifier;
 import com.buildtrace.sheets.SheetPairing;
 import java.awt.geom.AffineTransform;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -49,6 +52,9 @@ final class SheetPairComparator {
     /** Longest side of the preview image. */
     static final int PREVIEW_MAX_PX = 2400;
 
+    /** Largest diff tolerance any setting uses, in pixels: the margin rows a band needs. */
+    static final int MAX_TOLERANCE = 16;
+
     /** Longest side of the thumbnail. */
     static final int THUMBNAIL_MAX_PX = 360;
 
@@ -64,6 +70,8 @@ final class SheetPairComparator {
 
     private final TextDiffer textDiffer = new TextDiffer();
 
+    private final SheetIdentifier identifier = new SheetIdentifier();
+
     SheetPairComparator(SheetOpener opener, ExecutorService helpers, BufferPool buffers, CompareOptions options) {
         this.opener = opener;
         this.helpers = helpers;
@@ -72,41 +80,54 @@ final class SheetPairComparator {
     }
 
     /**
+     * @param oldId identity of the old sheet, or null to read it from the sheet while comparing
+     * @param newId identity of the new sheet, or null likewise
      * @param outDir the comparison's output folder
      * @param sheetDir folder for this pair's images, relative to outDir
      */
     PageComparison compare(SheetSource oldSource, SheetSource newSource, SheetId oldId, SheetId newId,
                            SheetPairing.By pairedBy, Path outDir, String sheetDir) {
         long t0 = System.nanoTime();
+        StageTimes times = new StageTimes();
         double[] oldSize = {oldSource.widthPt(), oldSource.heightPt()};
         double[] newSize = {newSource.widthPt(), newSource.heightPt()};
+        SheetId oldKnown = oldId != null ? oldId : SheetId.ofPage(oldSource.pageIndex());
+        SheetId newKnown = newId != null ? newId : SheetId.ofPage(newSource.pageIndex());
         try (OpenSheet oldSheet = opener.open(oldSource, options.dpi());
              OpenSheet newSheet = opener.open(newSource, options.dpi())) {
-            Alignment alignment = aligner.align(input(oldSheet), input(newSheet));
-            AffineTransform t = alignment.aligned() ? alignment.transform() : new AffineTransform();
-            boolean raster = oldSheet.isRaster() || newSheet.isRaster();
+            times.lap("open", t0);
             double dpi = workingDpi(oldSheet, newSheet);
             Path dir = outDir.resolve(sheetDir);
             Files.createDirectories(dir);
-            Detection detection = detect(oldSheet, newSheet, t, dpi, raster, dir, sheetDir);
-            List<TextChange> text = raster ? List.of()
-                    : textDiffer.diff(moved(oldSheet.content().words(), t), newSheet.content().words());
+            Detection detection = detect(oldSheet, newSheet, dpi, dir, sheetDir, times);
+            long t = System.nanoTime();
+            oldKnown = oldId != null ? oldId : identify(oldSheet);
+            newKnown = newId != null ? newId : identify(newSheet);
+            AffineTransform toNew = detection.alignment.aligned() ? detection.alignment.transform() : new AffineTransform();
+            List<TextChange> text = detection.raster ? List.of()
+                    : textDiffer.diff(moved(oldSheet.content().words(), toNew), newSheet.content().words());
             text = link(text, detection.regions);
+            times.lap("text", t);
             boolean changed = !detection.regions.isEmpty() || !text.isEmpty();
             double area = detection.regions.stream().mapToDouble(ChangeRegion::changedAreaPt2).sum();
-            return new PageComparison(oldId, newId, changed ? PageStatus.CHANGED : PageStatus.UNCHANGED, pairedBy,
-                    oldSize, newSize, alignment, detection.regions, text, detection.images, dpi, area, null,
-                    millisSince(t0));
+            return new PageComparison(oldKnown, newKnown, changed ? PageStatus.CHANGED : PageStatus.UNCHANGED,
+                    pairedBy, oldSize, newSize, detection.alignment, detection.regions, text, detection.images, dpi,
+                    area, null, millisSince(t0), times.millis());
         } catch (DrawingInputException e) {
-            return failed(oldId, newId, pairedBy, oldSize, newSize, e.getMessage(), outDir, sheetDir, t0);
+            return failed(oldKnown, newKnown, pairedBy, oldSize, newSize, e.getMessage(), outDir, sheetDir, t0);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             String reason = "comparing " + oldSource.describe() + " with " + newSource.describe() + " failed ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-            return failed(oldId, newId, pairedBy, oldSize, newSize, reason, outDir, sheetDir, t0);
+            return failed(oldKnown, newKnown, pairedBy, oldSize, newSize, reason, outDir, sheetDir, t0);
         } finally {
             opener.forget(oldSource);
             opener.forget(newSource);
         }
+    }
+
+    private SheetId identify(OpenSheet sheet) {
+        SheetSource s = sheet.source();
+        return identifier.identify(sheet.content(), s.widthPt(), s.heightPt(), s.pageIndex());
     }
 
     private static AlignmentInput input(OpenSheet sheet) {
@@ -136,76 +157,151 @@ final class SheetPairComparator {
         return raster ? (long) Math.ceil(6.0 * pxPerPt2) : Math.max(2, (long) Math.ceil(0.6 * pxPerPt2));
     }
 
-    private record Detection(List<ChangeRegion> regions, SheetImages images) {
+    private record Detection(Alignment alignment, boolean raster, List<ChangeRegion> regions, SheetImages images) {
     }
 
-    private Detection detect(OpenSheet oldSheet, OpenSheet newSheet, AffineTransform t, double dpi, boolean raster,
-                             Path dir, String sheetDir) throws IOException {
+    /**
+     * Aligns, renders both sheets band by band into the new sheet's frame, diffs, and paints the overlay. When
+     * the sheet fits one band and its content is not known yet, both sheets are first rendered unmoved while
+     * their content is recorded (one pass over each content stream); the old sheet is rendered again through
+     * the alignment only if it turns out to be re-plotted.
+     */
+    private Detection detect(OpenSheet oldSheet, OpenSheet newSheet, double dpi, Path dir, String sheetDir,
+                             StageTimes times) throws IOException {
         double wPt = newSheet.source().widthPt();
         double hPt = newSheet.source().heightPt();
         int width = (int) Math.ceil(wPt * dpi / 72 - 1e-6);
         int height = (int) Math.ceil(hPt * dpi / 72 - 1e-6);
-        DiffSettings settings = settings(dpi, raster);
-        BandDiffer differ = new BandDiffer(settings);
-        ChangeCells cells = new ChangeCells(settings.cellPx());
-        int margin = settings.tolerancePx();
-        int cell = settings.cellPx();
+        int cell = DiffSettings.cellFor(dpi);
         long budget = options.bandMegapixels() * 1_000_000L;
         int bandRows = (int) Math.min(height + cell, Math.max(16L * cell, budget / width / cell * cell));
-        int capacity = width * (bandRows + 2 * margin);
+        boolean oneBand = bandRows >= height;
+        int capacity = width * (oneBand ? height : bandRows + 2 * MAX_TOLERANCE);
         byte[] oldBuf = buffers.take(capacity);
         byte[] newBuf = buffers.take(capacity);
-        boolean full = options.fullImages();
-        try (OverlayRenderer overlay = new OverlayRenderer(full ? dir.resolve("overlay.png") : null, width, height,
-                dpi, PREVIEW_MAX_PX);
-             GrayPngSink oldPng = full ? new GrayPngSink(dir.resolve("old.png"), width, height, dpi) : null;
-             GrayPngSink newPng = full ? new GrayPngSink(dir.resolve("new.png"), width, height, dpi) : null) {
-            for (int y0 = 0; y0 < height; y0 += bandRows) {
-                int core = Math.min(bandRows, height - y0);
-                int top = Math.min(margin, y0);
-                int bottom = Math.min(margin, height - y0 - core);
-                int rows = top + core + bottom;
-                GrayBand oldBand = new GrayBand(oldBuf, width, y0 - top, rows);
-                GrayBand newBand = new GrayBand(newBuf, width, y0 - top, rows);
-                Future<?> oldDone = helpers.submit(() -> {
-                    oldSheet.rasterizer().rasterize(t, dpi, oldBand, false);
-                    write(oldPng, oldBand, top, core);
-                });
-                newSheet.rasterizer().rasterize(new AffineTransform(), dpi, newBand, false);
-                write(newPng, newBand, top, core);
-                await(oldDone);
-                BandDiff diff = differ.diff(oldBand, newBand, top, core);
-                cells.accumulate(diff);
-                overlay.render(diff);
+        try {
+            long t = System.nanoTime();
+            boolean rendered = false;
+            if (oneBand && !(oldSheet.hasContent() && newSheet.hasContent())) {
+                renderPair(oldSheet, newSheet, new AffineTransform(), dpi, new GrayBand(oldBuf, width, 0, height),
+                        new GrayBand(newBuf, width, 0, height), true, times);
+                rendered = true;
+                t = times.lap("render (wall)", t);
             }
-            overlay.finish(dir.resolve("preview.png"), dir.resolve("thumbnail.png"), THUMBNAIL_MAX_PX, dpi);
-            List<ChangeRegion> regions = new RegionBuilder(dpi, minPixels(dpi, raster), MERGE_GAP_PT)
-                    .build(cells, wPt, hPt);
-            SheetImages images = new SheetImages(full ? sheetDir + "/overlay.png" : null,
-                    full ? sheetDir + "/old.png" : null, full ? sheetDir + "/new.png" : null,
-                    sheetDir + "/preview.png", sheetDir + "/thumbnail.png", width, height, dpi,
-                    overlay.previewWidth(), overlay.previewHeight());
-            return new Detection(regions, images);
+            Alignment alignment = aligner.align(input(oldSheet), input(newSheet));
+            AffineTransform toNew = alignment.aligned() ? alignment.transform() : new AffineTransform();
+            t = times.lap("align", t);
+            if (rendered && !toNew.isIdentity()) {
+                long s0 = System.nanoTime();
+                oldSheet.render(toNew, dpi, new GrayBand(oldBuf, width, 0, height), false);
+                times.add("render old", System.nanoTime() - s0);
+                times.lap("render (wall)", t);
+            }
+            boolean raster = oldSheet.isRaster() || newSheet.isRaster();
+            DiffSettings settings = settings(dpi, raster);
+            boolean full = options.fullImages();
+            BandDiffer differ = new BandDiffer(settings);
+            ChangeCells cells = new ChangeCells(settings.cellPx());
+            int margin = settings.tolerancePx();
+            try (OverlayRenderer overlay = new OverlayRenderer(full ? dir.resolve("overlay.png") : null, width,
+                    height, dpi, PREVIEW_MAX_PX, helpers);
+                 GrayPngSink oldPng = full ? new GrayPngSink(dir.resolve("old.png"), width, height, dpi) : null;
+                 GrayPngSink newPng = full ? new GrayPngSink(dir.resolve("new.png"), width, height, dpi) : null) {
+                for (int y0 = 0; y0 < height; y0 += bandRows) {
+                    int core = Math.min(bandRows, height - y0);
+                    int top = Math.min(margin, y0);
+                    int bottom = Math.min(margin, height - y0 - core);
+                    GrayBand oldBand = new GrayBand(oldBuf, width, y0 - top, top + core + bottom);
+                    GrayBand newBand = new GrayBand(newBuf, width, y0 - top, top + core + bottom);
+                    if (!rendered) {
+                        long start = System.nanoTime();
+                        renderPair(oldSheet, newSheet, toNew, dpi, oldBand, newBand, false, times);
+                        times.lap("render (wall)", start);
+                    }
+                    long lap = System.nanoTime();
+                    Future<InkMasks> oldInkDone = helpers.submit(() -> differ.ink(oldBand));
+                    InkMasks newInk = differ.ink(newBand);
+                    InkMasks oldInk = get(oldInkDone);
+                    lap = times.lap("ink", lap);
+                    // the images are encoded while the bands are diffed; both only read the pixels
+                    List<Future<?>> images = full ? List.of(
+                            helpers.submit(() -> write(oldPng, oldBand, top, core, times)),
+                            helpers.submit(() -> write(newPng, newBand, top, core, times))) : List.of();
+                    BandDiff diff = differ.diff(oldInk, newInk, oldBand.y0(), top, core);
+                    cells.accumulate(diff);
+                    lap = times.lap("diff", lap);
+                    overlay.render(diff);
+                    lap = times.lap("overlay", lap);
+                    for (Future<?> f : images) {
+                        await(f);
+                    }
+                    times.lap("png wait", lap);
+                }
+                long lap = System.nanoTime();
+                overlay.finish(dir.resolve("preview.png"), dir.resolve("thumbnail.png"), THUMBNAIL_MAX_PX, dpi);
+                lap = times.lap("overlay", lap);
+                List<ChangeRegion> regions = new RegionBuilder(dpi, minPixels(dpi, raster), MERGE_GAP_PT)
+                        .build(cells, wPt, hPt);
+                times.lap("regions", lap);
+                SheetImages images = new SheetImages(full ? sheetDir + "/overlay.png" : null,
+                        full ? sheetDir + "/old.png" : null, full ? sheetDir + "/new.png" : null,
+                        sheetDir + "/preview.png", sheetDir + "/thumbnail.png", width, height, dpi,
+                        overlay.previewWidth(), overlay.previewHeight());
+                return new Detection(alignment, raster, regions, images);
+            }
         } finally {
             buffers.give(oldBuf);
             buffers.give(newBuf);
         }
     }
 
-    private static void write(GrayPngSink sink, GrayBand band, int skip, int rows) {
+    /** Renders the two sheets at once, the old one on a helper thread. */
+    private void renderPair(OpenSheet oldSheet, OpenSheet newSheet, AffineTransform toNew, double dpi,
+                            GrayBand oldBand, GrayBand newBand, boolean record, StageTimes times) throws IOException {
+        Future<?> oldDone = helpers.submit(() -> {
+            long s0 = System.nanoTime();
+            oldSheet.render(toNew, dpi, oldBand, record);
+            times.add("render old", System.nanoTime() - s0);
+        });
+        long s1 = System.nanoTime();
+        try {
+            newSheet.render(new AffineTransform(), dpi, newBand, record);
+        } finally {
+            times.add("render new", System.nanoTime() - s1);
+            await(oldDone);
+        }
+        if (oldSheet.isPdf() && newSheet.isPdf() && oldSheet.drawnFast() != newSheet.drawnFast()) {
+            // one page needed PDFBox's renderer: draw the other with it too, or the renderers' small
+            // differences would show as change everywhere
+            OpenSheet fast = oldSheet.drawnFast() ? oldSheet : newSheet;
+            fast.drawWithPdfBoxOnly();
+            long s2 = System.nanoTime();
+            fast.render(fast == oldSheet ? toNew : new AffineTransform(), dpi, fast == oldSheet ? oldBand : newBand,
+                    false);
+            times.add("render again", System.nanoTime() - s2);
+        }
+    }
+
+    private static void write(GrayPngSink sink, GrayBand band, int skip, int rows, StageTimes times) {
         if (sink == null) {
             return;
         }
+        long start = System.nanoTime();
         try {
             sink.write(band, skip, rows);
+            times.add("png", System.nanoTime() - start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static void await(Future<?> f) throws IOException {
+        get(f);
+    }
+
+    private static <T> T get(Future<T> f) throws IOException {
         try {
-            f.get();
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -250,7 +346,7 @@ final class SheetPairComparator {
                                          double[] newSize, String reason, Path outDir, String sheetDir, long t0) {
         deleteQuietly(outDir.resolve(sheetDir));
         return new PageComparison(oldId, newId, PageStatus.FAILED, by, oldSize, newSize, null, List.of(), List.of(),
-                null, 0, 0, reason, millisSince(t0));
+                null, 0, 0, reason, millisSince(t0), Map.of());
     }
 
     static void deleteQuietly(Path dir) {

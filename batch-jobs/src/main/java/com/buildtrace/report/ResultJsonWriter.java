@@ -60,6 +60,8 @@ public final class ResultJsonWriter {
         summary.put("regions", result.pages().stream().mapToInt(p -> p.regions().size()).sum());
         summary.put("textChanges", result.pages().stream().mapToInt(p -> p.textChanges().size()).sum());
         summary.put("millis", result.millis());
+        ObjectNode stages = summary.putObject("stageMillis");
+        result.stageMillis().forEach(stages::put);
         ObjectNode legend = root.putObject("legend");
         legend.put("removed", color(OverlayRenderer.PALETTE[OverlayRenderer.REMOVED]));
         legend.put("added", color(OverlayRenderer.PALETTE[OverlayRenderer.ADDED]));
@@ -136,6 +138,10 @@ public final class ResultJsonWriter {
             n.put("error", p.error());
         }
         n.put("millis", p.millis());
+        if (!p.stageMillis().isEmpty()) {
+            ObjectNode stages = n.putObject("stageMillis");
+            p.stageMillis().forEach(stages::put);
+        }
         return n;
     }
 

@@ -47,6 +47,12 @@ public final class SheetIdentifier {
             counts.merge(clean(w.text()), 1, Integer::sum);
         }
         double medianSize = median(words);
+        List<Word> labels = new ArrayList<>();
+        for (Word w : words) {
+            if (LABELS.contains(w.text().toUpperCase(Locale.ROOT))) {
+                labels.add(w);
+            }
+        }
         Word best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Word w : words) {
@@ -56,7 +62,7 @@ public final class SheetIdentifier {
             }
             double score = position(w.box(), widthPt, heightPt)
                     + Math.min(w.size() / medianSize, 4) / 2
-                    + (labelled(w, words) ? 1 : 0)
+                    + (labelled(w, labels) ? 1 : 0)
                     - 0.6 * (counts.get(t) - 1);
             if (score > bestScore) {
                 bestScore = score;
@@ -94,11 +100,11 @@ public final class SheetIdentifier {
         return 0;
     }
 
-    /** A label word (SHEET, NO., DWG) just above or to the left. */
-    private static boolean labelled(Word number, List<Word> words) {
+    /** One of the label words (SHEET, NO., DWG) just above or to the left. */
+    private static boolean labelled(Word number, List<Word> labels) {
         double reach = 6 * number.size();
-        for (Word w : words) {
-            if (w == number || !LABELS.contains(w.text().toUpperCase(Locale.ROOT))) {
+        for (Word w : labels) {
+            if (w == number) {
                 continue;
             }
             double dx = number.box().x() - w.box().right();

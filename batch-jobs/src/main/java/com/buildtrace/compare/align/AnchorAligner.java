@@ -10,8 +10,8 @@ import java.awt.geom.AffineTransform;
  */
 final class AnchorAligner {
 
-    /** Old anchors used at most per round (evenly spread). */
-    static final int MAX_SAMPLES = 20_000;
+    /** Old anchors used at most per round (evenly spread): plenty to fit four parameters. */
+    static final int MAX_SAMPLES = 6_000;
 
     /** Anchors within this distance after alignment count as matched. */
     static final double MATCH_PT = 0.25;

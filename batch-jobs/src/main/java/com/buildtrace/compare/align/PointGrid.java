@@ -17,21 +17,59 @@ final class PointGrid {
         this.xy = xy;
         this.cell = cell;
         int n = xy.length / 2;
+        // sort (cell key, index) pairs as primitives: boxing 200 000 indices costs more than the rest
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
             packed[i] = key(cellOf(xy[2 * i]), cellOf(xy[2 * i + 1]));
         }
-        Integer[] order = new Integer[n];
+        long[] order = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(packed[a], packed[b]));
-        keys = new long[n];
+        sortByKey(packed, order);
+        keys = packed;
         index = new int[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = packed[order[i]];
-            index[i] = order[i];
+            index[i] = (int) order[i];
         }
+    }
+
+    /** Sorts keys ascending, carrying values along (heap sort: no allocation, no boxing). */
+    private static void sortByKey(long[] keys, long[] values) {
+        int n = keys.length;
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDown(keys, values, i, n);
+        }
+        for (int end = n - 1; end > 0; end--) {
+            swap(keys, values, 0, end);
+            siftDown(keys, values, 0, end);
+        }
+    }
+
+    private static void siftDown(long[] keys, long[] values, int i, int n) {
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                return;
+            }
+            if (child + 1 < n && keys[child + 1] > keys[child]) {
+                child++;
+            }
+            if (keys[i] >= keys[child]) {
+                return;
+            }
+            swap(keys, values, i, child);
+            i = child;
+        }
+    }
+
+    private static void swap(long[] keys, long[] values, int a, int b) {
+        long k = keys[a];
+        keys[a] = keys[b];
+        keys[b] = k;
+        long v = values[a];
+        values[a] = values[b];
+        values[b] = v;
     }
 
     private int cellOf(double v) {

@@ -112,43 +112,63 @@ public final class Bitmap {
         }
     }
 
-    /** A new bitmap with every set pixel grown into a (2r+1) x (2r+1) square. */
-    public Bitmap dilate(int r) {
-        if (r <= 0) {
-            return new Bitmap(width, height, words.clone());
+    /**
+     * {@code out |= this & ~dilate(other, r)} for the rows of {@code out}, which start {@code rowOffset} rows
+     * into this bitmap; the dilation is computed row by row in a small ring buffer, so no dilated copy of
+     * the band is ever allocated.
+     */
+    public void subtractDilated(Bitmap other, int r, Bitmap out, int rowOffset) {
+        if (other.width != width || other.height != height || out.width != width) {
+            throw new IllegalArgumentException("bitmaps differ in size");
         }
-        long[] h = new long[words.length];
+        int wpr = wordsPerRow;
+        int ring = 2 * r + 1;
+        long[][] rows = new long[ring][wpr];
+        int[] rowOf = new int[ring];
+        java.util.Arrays.fill(rowOf, -1);
         long lastMask = lastWordMask();
-        for (int y = 0; y < height; y++) {
-            int base = y * wordsPerRow;
-            for (int k = 0; k < wordsPerRow; k++) {
-                long m = words[base + k];
-                long prev = k > 0 ? words[base + k - 1] : 0L;
-                long next = k + 1 < wordsPerRow ? words[base + k + 1] : 0L;
-                if (m == 0 && (prev >>> (64 - r)) == 0 && (next << (64 - r)) == 0) {
-                    continue;
+        long[] grown = new long[wpr];
+        long[] ow = out.words;
+        for (int y = 0; y < out.height; y++) {
+            int fy = y + rowOffset;
+            java.util.Arrays.fill(grown, 0L);
+            for (int yy = Math.max(0, fy - r); yy <= Math.min(height - 1, fy + r); yy++) {
+                int slot = yy % ring;
+                if (rowOf[slot] != yy) {
+                    other.dilateRow(yy, r, rows[slot], lastMask);
+                    rowOf[slot] = yy;
                 }
-                long acc = m;
-                for (int s = 1; s <= r; s++) {
-                    acc |= (m << s) | (prev >>> (64 - s));
-                    acc |= (m >>> s) | (next << (64 - s));
-                }
-                h[base + k] = k == wordsPerRow - 1 ? acc & lastMask : acc;
-            }
-        }
-        long[] v = new long[words.length];
-        for (int y = 0; y < height; y++) {
-            int y0 = Math.max(0, y - r);
-            int y1 = Math.min(height - 1, y + r);
-            int out = y * wordsPerRow;
-            for (int yy = y0; yy <= y1; yy++) {
-                int in = yy * wordsPerRow;
-                for (int k = 0; k < wordsPerRow; k++) {
-                    v[out + k] |= h[in + k];
+                long[] hr = rows[slot];
+                for (int k = 0; k < wpr; k++) {
+                    grown[k] |= hr[k];
                 }
             }
+            int src = fy * wpr;
+            int dst = y * wpr;
+            for (int k = 0; k < wpr; k++) {
+                ow[dst + k] |= words[src + k] & ~grown[k];
+            }
         }
-        return new Bitmap(width, height, v);
+    }
+
+    /** Row {@code y} grown by r pixels left and right, into {@code dst}. */
+    private void dilateRow(int y, int r, long[] dst, long lastMask) {
+        int base = y * wordsPerRow;
+        for (int k = 0; k < wordsPerRow; k++) {
+            long m = words[base + k];
+            long prev = k > 0 ? words[base + k - 1] : 0L;
+            long next = k + 1 < wordsPerRow ? words[base + k + 1] : 0L;
+            if ((m | prev | next) == 0) {
+                dst[k] = 0;
+                continue;
+            }
+            long acc = m;
+            for (int s = 1; s <= r; s++) {
+                acc |= (m << s) | (prev >>> (64 - s));
+                acc |= (m >>> s) | (next << (64 - s));
+            }
+            dst[k] = k == wordsPerRow - 1 ? acc & lastMask : acc;
+        }
     }
 
     /**

@@ -41,7 +41,13 @@ public final class OverlayRenderer implements Closeable {
 
     private final PngWriter full;
 
-    private final byte[] row;
+    private final int rowBytes;
+
+    private byte[] band = new byte[0];
+
+    private final java.util.concurrent.ExecutorService encoder;
+
+    private java.util.concurrent.Future<?> encoding;
 
     private final int factor;
 
@@ -51,31 +57,56 @@ public final class OverlayRenderer implements Closeable {
 
     private final byte[] preview;
 
-    private final int[] blockRemoved;
+    /** Masks OR-ed over the rows of the current preview block row. */
+    private final long[] blockRemoved;
 
-    private final int[] blockAdded;
+    private final long[] blockAdded;
 
-    private final byte[] blockInk;
+    private final long[] blockDark;
+
+    private final long[] blockInk;
 
     private int blockRow = -1;
 
     /**
+     * Four pixels' codes from their bit planes: index = p0 | p1 << 4 | p2 << 8 (bit i of each plane is pixel
+     * i); value = two bytes of 4-bit palette indices, leftmost pixel in the high nibble of the first byte.
+     */
+    private static final short[] NIBBLES = new short[1 << 12];
+
+    static {
+        for (int idx = 0; idx < NIBBLES.length; idx++) {
+            int v = 0;
+            for (int px = 0; px < 4; px++) {
+                int code = ((idx >> px) & 1) | ((idx >> (4 + px)) & 1) << 1 | ((idx >> (8 + px)) & 1) << 2;
+                v |= code << (12 - 4 * px);
+            }
+            NIBBLES[idx] = (short) v;
+        }
+    }
+
+    /**
      * @param fullImage where to write the full-resolution overlay, or null for the preview only
      * @param previewMaxWidth the preview is reduced by a whole factor to at most this width (and height)
+     * @param encoder where the full-resolution overlay is compressed while the caller goes on
      */
-    public OverlayRenderer(Path fullImage, int width, int height, double dpi, int previewMaxWidth) throws IOException {
+    public OverlayRenderer(Path fullImage, int width, int height, double dpi, int previewMaxWidth,
+                           java.util.concurrent.ExecutorService encoder) throws IOException {
         this.width = width;
         this.height = height;
         this.full = fullImage == null ? null
                 : PngWriter.palette(open(fullImage), width, height, 4, PALETTE, dpi);
-        this.row = new byte[(width + 1) / 2];
+        this.rowBytes = (width + 1) / 2;
+        this.encoder = encoder;
         this.factor = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) previewMaxWidth));
         this.previewWidth = (width + factor - 1) / factor;
         this.previewHeight = (height + factor - 1) / factor;
         this.preview = new byte[previewWidth * previewHeight];
-        this.blockRemoved = new int[previewWidth];
-        this.blockAdded = new int[previewWidth];
-        this.blockInk = new byte[previewWidth];
+        int words = (width + 63) >>> 6;
+        this.blockRemoved = new long[words];
+        this.blockAdded = new long[words];
+        this.blockDark = new long[words];
+        this.blockInk = new long[words];
     }
 
     static OutputStream open(Path file) throws IOException {
@@ -90,8 +121,48 @@ public final class OverlayRenderer implements Closeable {
         return previewHeight;
     }
 
-    /** Paints the next band; bands must come top to bottom. */
-    public void render(BandDiff band) throws IOException {
+    /**
+     * Paints the next band; bands must come top to bottom. The full-resolution rows are compressed on the
+     * encoder while the caller goes on; the next call, or {@link #finish}, waits for that.
+     */
+    public void render(BandDiff diff) throws IOException {
+        awaitEncoding();
+        int rows = diff.rows();
+        // 32 bytes of slack: the last word of a row may paint past the row's end
+        if (band.length < rowBytes * rows + 32) {
+            band = new byte[rowBytes * rows + 32];
+        } else {
+            Arrays.fill(band, 0, rowBytes * rows + 32, (byte) 0);
+        }
+        paint(diff);
+        if (full != null) {
+            byte[] rowsToWrite = band;
+            encoding = encoder.submit(() -> {
+                for (int y = 0; y < rows; y++) {
+                    full.writeRow(rowsToWrite, y * rowBytes);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void awaitEncoding() throws IOException {
+        if (encoding == null) {
+            return;
+        }
+        try {
+            encoding.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the overlay", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            encoding = null;
+        }
+    }
+
+    private void paint(BandDiff band) {
         int wpr = band.removed().wordsPerRow();
         long[] oi = band.oldInk().words();
         long[] ni = band.newInk().words();
@@ -100,9 +171,9 @@ public final class OverlayRenderer implements Closeable {
         long[] rm = band.removed().words();
         long[] ad = band.added().words();
         for (int y = 0; y < band.rows(); y++) {
-            int frameY = band.y0() + y;
-            startBlockRow(frameY / factor);
-            Arrays.fill(row, (byte) 0);
+            startBlockRow((band.y0() + y) / factor);
+            byte[] row = this.band;
+            int rowStart = y * rowBytes;
             int base = y * wpr;
             for (int k = 0; k < wpr; k++) {
                 int i = base + k;
@@ -110,27 +181,28 @@ public final class OverlayRenderer implements Closeable {
                 if (ink == 0) {
                     continue;
                 }
-                long dark = od[i] | nd[i];
                 long r = rm[i];
                 long a = ad[i];
-                long bits = ink;
-                while (bits != 0) {
-                    int b = Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                    long m = 1L << b;
-                    byte code = (r & m) != 0 ? REMOVED : (a & m) != 0 ? ADDED : (dark & m) != 0 ? DARK : LIGHT;
-                    int x = (k << 6) + b;
-                    row[x >> 1] |= (x & 1) == 0 ? (byte) (code << 4) : code;
-                    int bx = x / factor;
-                    switch (code) {
-                        case REMOVED -> blockRemoved[bx]++;
-                        case ADDED -> blockAdded[bx]++;
-                        default -> blockInk[bx] = (byte) Math.max(blockInk[bx], code);
+                long dark = od[i] | nd[i];
+                blockRemoved[k] |= r;
+                blockAdded[k] |= a;
+                blockDark[k] |= dark;
+                blockInk[k] |= ink;
+                // bit planes of the palette index: removed 011, added 100, dark 010, light 001
+                long p0 = r | (ink & ~dark & ~a);
+                long p1 = r | (dark & ~a & ~r);
+                long p2 = a;
+                int at = rowStart + (k << 5);
+                for (int j = 0; j < 16; j++) {
+                    int shift = j << 2;
+                    int idx = (int) ((p0 >>> shift) & 0xF) | (int) ((p1 >>> shift) & 0xF) << 4
+                            | (int) ((p2 >>> shift) & 0xF) << 8;
+                    if (idx != 0) {
+                        short v = NIBBLES[idx];
+                        row[at + 2 * j] = (byte) (v >> 8);
+                        row[at + 2 * j + 1] = (byte) v;
                     }
                 }
-            }
-            if (full != null) {
-                full.writeRow(row, 0);
             }
         }
     }
@@ -142,27 +214,56 @@ public final class OverlayRenderer implements Closeable {
         }
     }
 
+    /** Turns the OR-ed masks of a block row into preview pixels; a change wins over ink in its block. */
     private void flushBlockRow() {
         if (blockRow < 0 || blockRow >= previewHeight) {
             return;
         }
         int o = blockRow * previewWidth;
-        for (int x = 0; x < previewWidth; x++) {
+        for (int bx = 0; bx < previewWidth; bx++) {
+            int from = bx * factor;
+            int to = Math.min(width, from + factor);
+            int removed = count(blockRemoved, from, to);
+            int added = count(blockAdded, from, to);
             byte code;
-            if (blockRemoved[x] + blockAdded[x] > 0) {
-                code = blockRemoved[x] >= blockAdded[x] ? REMOVED : ADDED;
+            if (removed + added > 0) {
+                code = removed >= added ? REMOVED : ADDED;
+            } else if (count(blockDark, from, to) > 0) {
+                code = DARK;
+            } else if (count(blockInk, from, to) > 0) {
+                code = LIGHT;
             } else {
-                code = blockInk[x];
+                code = PAPER;
             }
-            preview[o + x] = code;
+            preview[o + bx] = code;
         }
-        Arrays.fill(blockRemoved, 0);
-        Arrays.fill(blockAdded, 0);
-        Arrays.fill(blockInk, (byte) 0);
+        Arrays.fill(blockRemoved, 0L);
+        Arrays.fill(blockAdded, 0L);
+        Arrays.fill(blockDark, 0L);
+        Arrays.fill(blockInk, 0L);
+    }
+
+    /** Set bits of pixels [from, to). */
+    private static int count(long[] words, int from, int to) {
+        int n = 0;
+        int k0 = from >>> 6;
+        int k1 = (to - 1) >>> 6;
+        for (int k = k0; k <= k1; k++) {
+            long w = words[k];
+            if (w == 0) {
+                continue;
+            }
+            int lo = k == k0 ? from & 63 : 0;
+            int hi = k == k1 ? ((to - 1) & 63) + 1 : 64;
+            long mask = (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
+            n += Long.bitCount(w & mask);
+        }
+        return n;
     }
 
     /** Finishes the full overlay and writes the preview and a thumbnail at most {@code thumbMax} wide. */
     public void finish(Path previewFile, Path thumbnailFile, int thumbMax, double dpi) throws IOException {
+        awaitEncoding();
         flushBlockRow();
         blockRow = -1;
         if (full != null) {
@@ -204,6 +305,11 @@ public final class OverlayRenderer implements Closeable {
 
     @Override
     public void close() throws IOException {
+        try {
+            awaitEncoding();
+        } catch (IOException e) {
+            // closing after a failure: the writer is closed below either way
+        }
         if (full != null) {
             full.close();
         }

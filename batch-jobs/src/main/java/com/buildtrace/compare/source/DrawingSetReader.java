@@ -13,11 +13,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.w3c.dom.NodeList;
 
 /**
@@ -42,6 +40,17 @@ public final class DrawingSetReader {
      *     corrupt, or has no pages
      */
     public DrawingSet read(Path file) {
+        try (PdfDocumentPool pool = new PdfDocumentPool()) {
+            return read(file, pool);
+        }
+    }
+
+    /**
+     * Reads the set's structure, leaving a PDF open in {@code pool} for the pages to be read from later.
+     *
+     * @throws DrawingInputException as {@link #read(Path)}
+     */
+    public DrawingSet read(Path file, PdfDocumentPool pool) {
         if (!Files.isRegularFile(file)) {
             throw new DrawingInputException(file, "file not found");
         }
@@ -53,7 +62,7 @@ public final class DrawingSetReader {
             throw new DrawingInputException(file, "file is empty");
         }
         if (isPdf(head)) {
-            return new DrawingSet(file, DrawingSet.Format.PDF, readPdf(file));
+            return new DrawingSet(file, DrawingSet.Format.PDF, readPdf(file, pool));
         }
         if (isImage(head)) {
             return new DrawingSet(file, DrawingSet.Format.IMAGE, readImage(file));
@@ -83,8 +92,9 @@ public final class DrawingSetReader {
         return png || jpeg || tiff;
     }
 
-    private static List<SheetSource> readPdf(Path file) {
-        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+    private static List<SheetSource> readPdf(Path file, PdfDocumentPool pool) {
+        try (PdfDocumentPool.Lease lease = pool.borrow(file)) {
+            PDDocument doc = lease.document();
             int n = doc.getNumberOfPages();
             if (n == 0) {
                 throw new DrawingInputException(file, "the PDF has no pages");
@@ -94,10 +104,6 @@ public final class DrawingSetReader {
                 sheets.add(pdfSheet(file, doc, i));
             }
             return sheets;
-        } catch (InvalidPasswordException e) {
-            throw new DrawingInputException(file, -1, "the PDF is encrypted with a password", e);
-        } catch (IOException e) {
-            throw new DrawingInputException(file, -1, "corrupt or truncated PDF (" + e.getMessage() + ")", e);
         }
     }
 
