@@ -106,13 +106,13 @@ final class SheetPairComparator {
             AffineTransform toNew = detection.alignment.aligned() ? detection.alignment.transform() : new AffineTransform();
             List<TextChange> text = detection.raster ? List.of()
                     : textDiffer.diff(moved(oldSheet.content().words(), toNew), newSheet.content().words());
-            text = link(text, detection.regions);
+            TextRegions.Linked linked = TextRegions.reconcile(detection.regions, text);
             times.lap("text", t);
-            boolean changed = !detection.regions.isEmpty() || !text.isEmpty();
-            double area = detection.regions.stream().mapToDouble(ChangeRegion::changedAreaPt2).sum();
+            boolean changed = !linked.regions().isEmpty() || !linked.textChanges().isEmpty();
+            double area = linked.regions().stream().mapToDouble(ChangeRegion::changedAreaPt2).sum();
             return new PageComparison(oldKnown, newKnown, changed ? PageStatus.CHANGED : PageStatus.UNCHANGED,
-                    pairedBy, oldSize, newSize, detection.alignment, detection.regions, text, detection.images, dpi,
-                    area, null, millisSince(t0), times.millis());
+                    pairedBy, oldSize, newSize, detection.alignment, linked.regions(), linked.textChanges(),
+                    detection.images, dpi, area, null, millisSince(t0), times.millis());
         } catch (DrawingInputException e) {
             return failed(oldKnown, newKnown, pairedBy, oldSize, newSize, e.getMessage(), outDir, sheetDir, t0);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -324,20 +324,6 @@ final class SheetPairComparator {
         List<Word> out = new ArrayList<>(words.size());
         for (Word w : words) {
             out.add(w.transformed(t));
-        }
-        return out;
-    }
-
-    /** Links each text change to the region that overlaps it most. */
-    static List<TextChange> link(List<TextChange> changes, List<ChangeRegion> regions) {
-        List<TextChange> out = new ArrayList<>(changes.size());
-        for (TextChange c : changes) {
-            Box grown = c.box().grow(2);
-            ChangeRegion best = regions.stream()
-                    .filter(r -> r.box().intersects(grown))
-                    .max(Comparator.comparingDouble(r -> r.box().grow(2).overlapArea(grown)))
-                    .orElse(null);
-            out.add(best == null ? c : c.withRegion(best.id()));
         }
         return out;
     }

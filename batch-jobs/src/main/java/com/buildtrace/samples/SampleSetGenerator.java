@@ -65,7 +65,7 @@ public final class SampleSetGenerator {
     }
 
     /** Fixed metadata and document id, so that the same set is written byte for byte. */
-    static void stamp(PDDocument doc, String title) {
+    public static void stamp(PDDocument doc, String title) {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setProducer("BuildTrace sample generator");
@@ -255,7 +255,6 @@ public final class SampleSetGenerator {
         c.text(nx, PY + 34, "2. ALIGN FINISH FACE OF WALLS.", 9);
         if (b) {
             c.text(nx, PY + 48, "3. VERIFY EXISTING SLAB ELEVATION IN FIELD.", 9);
-            c.line(nx - 8, PY + 45, PX + 90 * FT, PY + 44 * FT, 0.5);
             c.circle(PX + 90 * FT, PY + 44 * FT, 7, 0.6);
             c.centered(PX + 90 * FT, PY + 44 * FT + 3, "3", 8);
         }

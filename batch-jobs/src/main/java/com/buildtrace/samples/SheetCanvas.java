@@ -22,7 +22,12 @@ public final class SheetCanvas {
 
     private final double height;
 
-    SheetCanvas(PDPageContentStream cs, double pageHeight, AffineTransform plot) throws IOException {
+    /**
+     * @param cs the page's content stream
+     * @param pageHeight page height in points
+     * @param plot a re-plot applied to everything drawn (displayed coordinates), or null
+     */
+    public SheetCanvas(PDPageContentStream cs, double pageHeight, AffineTransform plot) throws IOException {
         this.cs = cs;
         this.height = pageHeight;
         if (plot != null && !plot.isIdentity()) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * bag of its words and a coarse ink-density map over a fixed grid.
  *
  * @param words word counts of the text layer
- * @param density ink density on a GRID x GRID map of the sheet, mean 0 and unit norm (all 0 for a blank sheet)
+ * @param density ink density on a GRID x GRID map of the sheet (lightly blurred, not normalised)
  * @param widthPt displayed width
  * @param heightPt displayed height
  */
@@ -71,37 +71,31 @@ public record SheetFingerprint(Map<String, Integer> words, float[] density, doub
                 blurred[y * GRID + x] = s / n;
             }
         }
-        double mean = 0;
-        for (double v : blurred) {
-            mean += v;
-        }
-        mean /= blurred.length;
-        double norm = 0;
-        for (double v : blurred) {
-            norm += (v - mean) * (v - mean);
-        }
-        norm = Math.sqrt(norm);
         float[] out = new float[blurred.length];
-        if (norm > 0) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (float) ((blurred[i] - mean) / norm);
-            }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) blurred[i];
         }
         return out;
     }
 
-    /** Similarity 0..1 of two sheets: text and picture, discounted when their sizes disagree. */
-    public double similarity(SheetFingerprint o) {
+    /**
+     * Similarity 0..1 of two sheets, text and picture, discounted when their sizes disagree, after taking
+     * away what every sheet of the sets shares (the title block, the border, the firm's notes): otherwise two
+     * different sparse sheets of one set would look alike.
+     */
+    public double similarity(SheetFingerprint o, Template template) {
+        float[] a = normalised(density, template.density());
+        float[] b = normalised(o.density, template.density());
         double visual = 0;
-        for (int i = 0; i < density.length; i++) {
-            visual += density[i] * o.density[i];
+        for (int i = 0; i < a.length; i++) {
+            visual += a[i] * b[i];
         }
         visual = Math.max(0, visual);
         double score = visual;
-        int mine = words.values().stream().mapToInt(Integer::intValue).sum();
-        int theirs = o.words.values().stream().mapToInt(Integer::intValue).sum();
-        if (mine >= MIN_WORDS && theirs >= MIN_WORDS) {
-            score = 0.5 * visual + 0.5 * textSimilarity(words, o.words);
+        Map<String, Integer> mine = without(words, template.words());
+        Map<String, Integer> theirs = without(o.words, template.words());
+        if (total(mine) >= MIN_WORDS && total(theirs) >= MIN_WORDS) {
+            score = 0.5 * visual + 0.5 * textSimilarity(mine, theirs);
         }
         double areaRatio = Math.min(widthPt * heightPt, o.widthPt * o.heightPt)
                 / Math.max(widthPt * heightPt, o.widthPt * o.heightPt);
@@ -113,6 +107,80 @@ public record SheetFingerprint(Map<String, Integer> words, float[] density, doub
             score *= 0.6;
         }
         return score * Math.sqrt(areaRatio);
+    }
+
+    /** What all sheets of the sets share: the least ink of every cell, and words found on most sheets. */
+    public record Template(float[] density, java.util.Set<String> words) {
+
+        /** No shared content: for sets too small to tell template from drawing. */
+        public static final Template NONE = new Template(new float[GRID * GRID], java.util.Set.of());
+
+        /** The template of a set of sheets; {@link #NONE} for fewer than three. */
+        public static Template of(java.util.Collection<SheetFingerprint> sheets) {
+            if (sheets.size() < 3) {
+                return NONE;
+            }
+            float[] least = null;
+            Map<String, Integer> sheetsWith = new HashMap<>();
+            for (SheetFingerprint f : sheets) {
+                if (least == null) {
+                    least = f.density.clone();
+                } else {
+                    for (int i = 0; i < least.length; i++) {
+                        least[i] = Math.min(least[i], f.density[i]);
+                    }
+                }
+                for (String w : f.words.keySet()) {
+                    sheetsWith.merge(w, 1, Integer::sum);
+                }
+            }
+            java.util.Set<String> common = new java.util.HashSet<>();
+            sheetsWith.forEach((w, n) -> {
+                if (n >= 0.6 * sheets.size()) {
+                    common.add(w);
+                }
+            });
+            return new Template(least, common);
+        }
+    }
+
+    private static float[] normalised(float[] raw, float[] template) {
+        double[] v = new double[raw.length];
+        double mean = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.max(0, raw[i] - template[i]);
+            mean += v[i];
+        }
+        mean /= v.length;
+        double norm = 0;
+        for (double x : v) {
+            norm += (x - mean) * (x - mean);
+        }
+        norm = Math.sqrt(norm);
+        float[] out = new float[v.length];
+        if (norm > 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) ((v[i] - mean) / norm);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> without(Map<String, Integer> bag, java.util.Set<String> drop) {
+        if (drop.isEmpty()) {
+            return bag;
+        }
+        Map<String, Integer> out = new HashMap<>(bag);
+        out.keySet().removeAll(drop);
+        return out;
+    }
+
+    private static int total(Map<String, Integer> bag) {
+        int n = 0;
+        for (int v : bag.values()) {
+            n += v;
+        }
+        return n;
     }
 
     /** Multiset Jaccard index of two word bags. */

@@ -43,8 +43,29 @@ public final class SheetPairer {
             }
         }
         List<double[]> candidates = new ArrayList<>();
-        Map<Integer, SheetFingerprint> oldCache = new HashMap<>();
-        Map<Integer, SheetFingerprint> newCache = new HashMap<>();
+        boolean oldLeft = false;
+        boolean newLeft = false;
+        for (boolean u : oldUsed) {
+            oldLeft |= !u;
+        }
+        for (boolean u : newUsed) {
+            newLeft |= !u;
+        }
+        if (!oldLeft || !newLeft) {
+            return finish(pairs, oldUsed, newUsed);
+        }
+        // every sheet of both sets is looked at to learn their common template
+        List<SheetFingerprint> oldCache = new ArrayList<>();
+        List<SheetFingerprint> newCache = new ArrayList<>();
+        for (int i = 0; i < olds.size(); i++) {
+            oldCache.add(oldPrints.apply(i));
+        }
+        for (int j = 0; j < news.size(); j++) {
+            newCache.add(newPrints.apply(j));
+        }
+        List<SheetFingerprint> all = new ArrayList<>(oldCache);
+        all.addAll(newCache);
+        SheetFingerprint.Template template = SheetFingerprint.Template.of(all);
         for (int i = 0; i < olds.size(); i++) {
             if (oldUsed[i]) {
                 continue;
@@ -53,9 +74,7 @@ public final class SheetPairer {
                 if (newUsed[j]) {
                     continue;
                 }
-                SheetFingerprint a = oldCache.computeIfAbsent(i, oldPrints::apply);
-                SheetFingerprint b = newCache.computeIfAbsent(j, newPrints::apply);
-                double s = a.similarity(b);
+                double s = oldCache.get(i).similarity(newCache.get(j), template);
                 if (s >= MIN_SIMILARITY) {
                     candidates.add(new double[] {s, i, j});
                 }
@@ -71,15 +90,19 @@ public final class SheetPairer {
                 pairs.add(new SheetPairing.Pair(i, j, SheetPairing.By.CONTENT, c[0]));
             }
         }
+        return finish(pairs, oldUsed, newUsed);
+    }
+
+    private static SheetPairing finish(List<SheetPairing.Pair> pairs, boolean[] oldUsed, boolean[] newUsed) {
         pairs.sort(Comparator.comparingInt(SheetPairing.Pair::newIndex));
         List<Integer> removed = new ArrayList<>();
-        for (int i = 0; i < olds.size(); i++) {
+        for (int i = 0; i < oldUsed.length; i++) {
             if (!oldUsed[i]) {
                 removed.add(i);
             }
         }
         List<Integer> added = new ArrayList<>();
-        for (int j = 0; j < news.size(); j++) {
+        for (int j = 0; j < newUsed.length; j++) {
             if (!newUsed[j]) {
                 added.add(j);
             }

@@ -1,0 +1,68 @@
+package com.buildtrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.buildtrace.samples.SampleSetGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line on the example set: what a user runs first. */
+class BuildTraceCliIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void comparesTheExampleSetAndWritesTheReport() throws IOException {
+        Path a = dir.resolve("a.pdf");
+        Path b = dir.resolve("b.pdf");
+        new SampleSetGenerator().write(SampleSetGenerator.Revision.A, a);
+        new SampleSetGenerator().write(SampleSetGenerator.Revision.B, b);
+        Path out = dir.resolve("report");
+
+        int code = BuildTraceCli.execute("compare", a.toString(), b.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(code).isZero();
+        JsonNode result = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile());
+        assertThat(result.get("summary").get("changed").asInt()).isEqualTo(4);
+        assertThat(result.get("summary").get("unchanged").asInt()).isEqualTo(1);
+        assertThat(result.get("summary").get("added").asInt()).isEqualTo(1);
+        JsonNode first = result.get("pages").get(0);
+        assertThat(first.get("sheet").asString()).isEqualTo("A-001");
+        String overlay = first.get("images").get("overlay").asString();
+        assertThat(out.resolve(overlay)).isRegularFile();
+        assertThat(Files.readString(out.resolve("index.html"))).contains("A-101", "26&#39;-0&quot;");
+    }
+
+    @Test
+    void failsWithAOneLineReasonForAFileThatIsNotADrawing() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a drawing");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        System.setErr(new PrintStream(err, true));
+        try {
+            code = new picocli.CommandLine(new BuildTraceCli()).setErr(new java.io.PrintWriter(err, true))
+                    .execute("compare", text.toString(), text.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        } finally {
+            System.setErr(saved);
+        }
+
+        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString().strip()).isEqualTo("buildtrace: notes.txt: not a PDF or an image (PNG, JPEG, TIFF)");
+    }
+
+    @Test
+    void rejectsAnImpossibleResolution() {
+        int code = BuildTraceCli.execute("compare", "a.pdf", "b.pdf", "--out", dir.toString(), "--dpi", "5", "--quiet");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+    }
+}
