@@ -14,9 +14,14 @@ import org.apache.pdfbox.util.Matrix;
  */
 public final class SheetCanvas {
 
-    static final PDFont SANS = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    /** For measuring only: fonts written into a document are made per canvas (see below). */
+    private static final PDFont METRICS = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
-    static final PDFont SANS_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    // A font object remembers the document it was first saved in; sharing one between documents would make
+    // the same drawing come out with different object numbers, so each canvas has its own.
+    private final PDFont sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+
+    private final PDFont sansBold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private final PDPageContentStream cs;
 
@@ -93,11 +98,11 @@ public final class SheetCanvas {
 
     /** Text with its baseline starting at (x, y). */
     public void text(double x, double y, String s, double size) throws IOException {
-        text(x, y, s, size, SANS);
+        text(x, y, s, size, sans);
     }
 
     public void bold(double x, double y, String s, double size) throws IOException {
-        text(x, y, s, size, SANS_BOLD);
+        text(x, y, s, size, sansBold);
     }
 
     private void text(double x, double y, String s, double size, PDFont font) throws IOException {
@@ -111,7 +116,7 @@ public final class SheetCanvas {
     /** Text rotated 90 degrees counter-clockwise (reads bottom to top), baseline starting at (x, y). */
     public void textUp(double x, double y, String s, double size) throws IOException {
         cs.beginText();
-        cs.setFont(SANS, (float) size);
+        cs.setFont(sans, (float) size);
         cs.setTextMatrix(new Matrix(0, 1, -1, 0, (float) x, y(y)));
         cs.showText(s);
         cs.endText();
@@ -119,7 +124,7 @@ public final class SheetCanvas {
 
     /** Width of a text in points. */
     public static double width(String s, double size) throws IOException {
-        return SANS.getStringWidth(s) / 1000 * size;
+        return METRICS.getStringWidth(s) / 1000 * size;
     }
 
     /** Text centred on (cx, baseline y). */
