@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * The outcome for one sheet: a compared pair, an added or removed sheet, or a failed pair.
  *
- * @param oldSheet identity in the old set (null when added)
- * @param newSheet identity in the new set (null when removed)
+ * @param oldSheet identity in the old set (null when added, or when a new sheet with no counterpart failed)
+ * @param newSheet identity in the new set (null when removed, or when an old sheet with no counterpart failed)
  * @param status what happened
  * @param pairedBy how the pair was made (null for added/removed)
  * @param oldSize displayed size of the old sheet [w, h] in points (null when added)

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -69,8 +71,13 @@ public final class SetComparator {
             List<SheetId> oldIds = single ? java.util.Collections.singletonList(null) : identify(olds, opener, workers);
             List<SheetId> newIds = single ? java.util.Collections.singletonList(null) : identify(news, opener, workers);
             t = times.lap("identify", t);
+            Set<SheetSource> broken = ConcurrentHashMap.newKeySet();
+            olds.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
+            news.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
             SheetPairing pairing = pairer.pair(oldIds, newIds,
-                    i -> fingerprint(olds.sheets().get(i), opener), j -> fingerprint(news.sheets().get(j), opener));
+                    i -> fingerprint(olds.sheets().get(i), opener, broken),
+                    j -> fingerprint(news.sheets().get(j), opener, broken),
+                    i -> broken.contains(olds.sheets().get(i)), j -> broken.contains(news.sheets().get(j)));
             t = times.lap("pair", t);
             int total = pairing.pairs().size() + pairing.added().size() + pairing.removed().size();
             listener.paired(total);
@@ -122,7 +129,8 @@ public final class SetComparator {
         List<Callable<SheetId>> tasks = new ArrayList<>();
         for (SheetSource s : set.sheets()) {
             tasks.add(() -> {
-                if (!(s instanceof PdfSheet pdf) || s.problem() != null) {
+                // a sheet with a problem is still read for its number: it should fail as itself, paired
+                if (!(s instanceof PdfSheet pdf)) {
                     return SheetId.ofPage(s.pageIndex());
                 }
                 try {
@@ -140,18 +148,25 @@ public final class SetComparator {
         return ids;
     }
 
-    /** Words and a small render of a sheet, for pairing by content; blank for a sheet that cannot be read. */
-    private static SheetFingerprint fingerprint(SheetSource s, SheetOpener opener) {
+    /**
+     * Words and a small render of a sheet, for pairing by content; blank for a sheet that cannot be read,
+     * which is then noted as broken.
+     */
+    private static SheetFingerprint fingerprint(SheetSource s, SheetOpener opener, Set<SheetSource> broken) {
         double dpi = FINGERPRINT_PX * 72.0 / Math.max(s.widthPt(), s.heightPt());
         try (OpenSheet sheet = opener.open(s, dpi)) {
             return SheetFingerprint.of(sheet.content().words(), sheet.preview(dpi), s.widthPt(), s.heightPt());
         } catch (DrawingInputException e) {
+            broken.add(s);
             return SheetFingerprint.of(List.of(), new GrayImage(new byte[] {(byte) 255}, 1, 1, dpi),
                     s.widthPt(), s.heightPt());
         }
     }
 
-    /** An added or removed sheet: no comparison, but a preview in the colour of its fate. */
+    /**
+     * An added or removed sheet: no comparison, but a preview in the colour of its fate. A sheet that cannot
+     * be read fails with its reason rather than pass as added or removed.
+     */
     private static PageComparison single(SheetSource s, SheetId oldId, SheetId newId, PageStatus status,
                                          SheetOpener opener, Path outDir) {
         long t0 = System.nanoTime();
@@ -160,16 +175,24 @@ public final class SetComparator {
         double[] newSize = status == PageStatus.ADDED ? size : null;
         String dir = status == PageStatus.ADDED ? sheetDir("added", s.pageIndex(), newId)
                 : sheetDir("removed", s.pageIndex(), oldId);
-        SheetImages images = null;
+        SheetImages images;
         try (OpenSheet sheet = opener.open(s, 100)) {
             images = writeSinglePreview(sheet, status, outDir, dir);
+        } catch (DrawingInputException e) {
+            return failedSingle(oldId, newId, oldSize, newSize, e.getMessage(), t0);
         } catch (IOException | RuntimeException e) {
-            // the sheet is still listed as added or removed; only its picture is missing
+            return failedSingle(oldId, newId, oldSize, newSize, s.describe() + ": " + e.getMessage(), t0);
         } finally {
             opener.forget(s);
         }
         return new PageComparison(oldId, newId, status, null, oldSize, newSize, null, List.of(), List.of(), images,
                 0, 0, null, SheetPairComparator.millisSince(t0), java.util.Map.of());
+    }
+
+    private static PageComparison failedSingle(SheetId oldId, SheetId newId, double[] oldSize, double[] newSize,
+                                               String reason, long t0) {
+        return new PageComparison(oldId, newId, PageStatus.FAILED, null, oldSize, newSize, null, List.of(),
+                List.of(), null, 0, 0, reason, SheetPairComparator.millisSince(t0), java.util.Map.of());
     }
 
     private static SheetImages writeSinglePreview(OpenSheet sheet, PageStatus status, Path outDir, String dir)

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Pairs the sheets of two revisions by identity. Sheet numbers that are unique in both sets pair first; the
@@ -22,9 +23,12 @@ public final class SheetPairer {
      * @param news identities of the new sheets, in page order
      * @param oldPrints fingerprint of an old sheet by index, computed only when needed
      * @param newPrints fingerprint of a new sheet by index, computed only when needed
+     * @param oldBroken old sheets that cannot be read (asked after the fingerprints were made)
+     * @param newBroken new sheets that cannot be read
      */
     public SheetPairing pair(List<SheetId> olds, List<SheetId> news, IntFunction<SheetFingerprint> oldPrints,
-                             IntFunction<SheetFingerprint> newPrints) {
+                             IntFunction<SheetFingerprint> newPrints, IntPredicate oldBroken,
+                             IntPredicate newBroken) {
         List<SheetPairing.Pair> pairs = new ArrayList<>();
         if (olds.size() == 1 && news.size() == 1) {
             pairs.add(new SheetPairing.Pair(0, 0, SheetPairing.By.ONLY_SHEETS, Double.NaN));
@@ -88,6 +92,15 @@ public final class SheetPairer {
                 oldUsed[i] = true;
                 newUsed[j] = true;
                 pairs.add(new SheetPairing.Pair(i, j, SheetPairing.By.CONTENT, c[0]));
+            }
+        }
+        // a sheet that cannot be read has neither number nor looks: it keeps its place in the set, so that
+        // it fails as the sheet it is instead of passing as added and removed
+        for (int i = 0; i < olds.size() && i < news.size(); i++) {
+            if (!oldUsed[i] && !newUsed[i] && (oldBroken.test(i) || newBroken.test(i))) {
+                oldUsed[i] = true;
+                newUsed[i] = true;
+                pairs.add(new SheetPairing.Pair(i, i, SheetPairing.By.POSITION, Double.NaN));
             }
         }
         return finish(pairs, oldUsed, newUsed);

@@ -18,7 +18,9 @@ public record SheetPairing(List<Pair> pairs, List<Integer> removed, List<Integer
         /** Same sheet number. */
         NUMBER,
         /** Same content (sheet number missing, changed or ambiguous). */
-        CONTENT
+        CONTENT,
+        /** Same place in both sets, because one of the two sheets cannot be read. */
+        POSITION
     }
 
     /**

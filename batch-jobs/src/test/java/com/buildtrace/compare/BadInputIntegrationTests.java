@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,9 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A file that cannot be used at all makes the comparison throw {@link DrawingInputException} naming the file,
  * and the command line exit with 1 and a single {@code buildtrace:} line. A bad page fails its own sheet pair
  * with an error naming file and page, the other sheets compare as usual, and the command line exits with 3.
- * Fixtures are drawn with PDFBox into a temporary folder ({@link DrawingFixtures}). The tests marked
- * {@link Disabled} show where the engine does not meet the requirement yet; each reason says what happens
- * instead.
+ * Fixtures are drawn with PDFBox into a temporary folder ({@link DrawingFixtures}).
  */
 class BadInputIntegrationTests {
 
@@ -146,13 +143,6 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    @Disabled("""
-            Engine problem: a classic PDF (plain objects, fonts last, xref table at the end) cut to 60% still opens \
-            with all five page objects; PDFBox's lenient parser hands out the pages whose content streams were \
-            cut off as blank pages, with no error. They cannot be identified or fingerprinted, so new pages 4 \
-            and 5 are reported ADDED and old A-104 and A-105 REMOVED, all with error null; the sheets that \
-            survived lost their fonts (which sit at the end of the file) and come out CHANGED without a word. \
-            Nothing names truncated.pdf or a page.""")
     void classicPdfCutShortKeepsItsSurvivingSheetsAndFailsTheLostOnesByPage() throws IOException {
         // given
         Path complete = DrawingFixtures.pdfSet("A-101", "A-102", "A-103", "A-104", "A-105").withoutObjectStreams()
@@ -226,13 +216,6 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    @Disabled("""
-            Engine problem: the page of absurd size is flagged by DrawingSetReader (problem set), but \
-            SetComparator.identify (lines 125-126) then identifies it by page index only, \
-            SetComparator.fingerprint (lines 148-150) gives it a blank fingerprint, which SheetPairer never \
-            pairs (line 59: similarity 0 < 0.55), and SetComparator.single (lines 166-167) swallows the \
-            failure to open it. Result: 'page 2' ADDED and A-102 REMOVED, both with error null; the size \
-            problem is never reported.""")
     void sheetOfAbsurdSizeInASetFailsItsOwnPairOnly() throws IOException {
         // given
         Path oldFile = threeSheets().writeTo(dir.resolve("rev-a.pdf"));
@@ -253,12 +236,6 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    @Disabled("""
-            Engine problem: PDFBox's Flate decoder does not throw on a content stream whose data is not zlib \
-            data; it logs a warning ('FlateFilter: premature end of stream due to a DataFormatException') and \
-            decodes it to 0 bytes, and neither PageContentScanner nor PdfRasterizer notices. The page reads as \
-            blank: 'page 2' is reported ADDED and A-102 REMOVED, both with error null (compared 1 to 1 it comes \
-            out CHANGED, all its text erased). Nothing names the file or the page.""")
     void pageWithGarbledContentStreamFailsItsOwnPairOnly() throws IOException {
         // given
         Path oldFile = threeSheets().writeTo(dir.resolve("rev-a.pdf"));
@@ -278,11 +255,6 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    @Disabled("""
-            Engine problem: an added sheet that fails to render is reported ADDED with error null and no \
-            images: SetComparator.single (lines 166-167) catches the DrawingInputException and drops it \
-            ("only its picture is missing"), and PageComparison (line 45) allows an error on FAILED only. The \
-            reader sees an added sheet without a picture and without a reason.""")
     void addedSheetThatFailsToRenderIsReportedWithItsReason() throws IOException {
         // given
         Path oldFile = threeSheets().writeTo(dir.resolve("rev-a.pdf"));

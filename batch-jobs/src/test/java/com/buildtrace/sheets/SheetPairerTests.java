@@ -18,7 +18,7 @@ class SheetPairerTests {
         List<SheetId> olds = List.of(id("A-101", 0), id("A-102", 1), id("S-101", 2), id("E-101", 3));
         List<SheetId> news = List.of(id("S-101", 0), id("A-101", 1), id("A-501", 2), id("A-102", 3));
 
-        SheetPairing p = pairer.pair(olds, news, i -> blank(), j -> blank());
+        SheetPairing p = pairer.pair(olds, news, i -> blank(), j -> blank(), i -> false, j -> false);
 
         assertThat(p.pairs()).extracting(SheetPairing.Pair::oldIndex, SheetPairing.Pair::newIndex,
                 SheetPairing.Pair::by).containsExactly(
@@ -35,7 +35,7 @@ class SheetPairerTests {
         SheetFingerprint[] oldPrints = {print(1), print(2), print(3)};
         SheetFingerprint[] newPrints = {print(3), print(4), print(1)};
 
-        SheetPairing p = pairer.pair(olds, news, i -> oldPrints[i], j -> newPrints[j]);
+        SheetPairing p = pairer.pair(olds, news, i -> oldPrints[i], j -> newPrints[j], i -> false, j -> false);
 
         assertThat(p.pairs()).extracting(SheetPairing.Pair::oldIndex, SheetPairing.Pair::newIndex,
                 SheetPairing.Pair::by).containsExactly(
@@ -50,7 +50,7 @@ class SheetPairerTests {
         List<SheetId> news = List.of(id("A-101", 0), id("A-103", 1));
         SheetFingerprint[] prints = {print(1), print(2)};
 
-        SheetPairing p = pairer.pair(olds, news, i -> prints[i], j -> prints[j]);
+        SheetPairing p = pairer.pair(olds, news, i -> prints[i], j -> prints[j], i -> false, j -> false);
 
         assertThat(p.pairs()).extracting(SheetPairing.Pair::oldIndex, SheetPairing.Pair::newIndex,
                 SheetPairing.Pair::by).containsExactly(tuple(0, 0, SheetPairing.By.NUMBER),
@@ -60,8 +60,22 @@ class SheetPairerTests {
     }
 
     @Test
+    void anUnreadableSheetKeepsItsPlaceInsteadOfPassingAsAddedAndRemoved() {
+        List<SheetId> olds = List.of(id("A-101", 0), id("A-102", 1), id("A-103", 2));
+        List<SheetId> news = List.of(id("A-101", 0), SheetId.ofPage(1), id("A-103", 2));
+
+        SheetPairing p = pairer.pair(olds, news, i -> print(i + 1), j -> blank(), i -> false, j -> j == 1);
+
+        assertThat(p.pairs()).extracting(SheetPairing.Pair::oldIndex, SheetPairing.Pair::newIndex,
+                SheetPairing.Pair::by).contains(tuple(1, 1, SheetPairing.By.POSITION));
+        assertThat(p.added()).isEmpty();
+        assertThat(p.removed()).isEmpty();
+    }
+
+    @Test
     void oneSheetAgainstOneIsAlwaysAPair() {
-        SheetPairing p = pairer.pair(List.of(id("A-101", 0)), List.of(id("M-201", 0)), i -> print(1), j -> print(9));
+        SheetPairing p = pairer.pair(List.of(id("A-101", 0)), List.of(id("M-201", 0)), i -> print(1), j -> print(9),
+                i -> false, j -> false);
 
         assertThat(p.pairs()).extracting(SheetPairing.Pair::by).containsExactly(SheetPairing.By.ONLY_SHEETS);
     }

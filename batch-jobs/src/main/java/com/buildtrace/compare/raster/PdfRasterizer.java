@@ -12,7 +12,6 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -78,6 +77,9 @@ public final class PdfRasterizer implements PageRasterizer {
         frame.concatenate(sheetToFrame);
         frame.scale(1 / s, 1 / s);
         try {
+            if (content == null) {
+                content = readContent(page);
+            }
             if (!fastRefused && fastPossible(page)) {
                 try {
                     ContentRecorder recorder = record != null ? new ContentRecorder(page) : null;
@@ -92,6 +94,8 @@ public final class PdfRasterizer implements PageRasterizer {
             ContentRecorder recorder = record != null ? new ContentRecorder(page) : null;
             renderPdfBox(frame, s, band, hints, recorder);
             return recorder == null ? null : recorder.content();
+        } catch (DrawingInputException e) {
+            throw e;
         } catch (RuntimeException | IOException | StackOverflowError e) {
             throw new DrawingInputException(sheet.file(), sheet.pageIndex(),
                     "the page fails to render (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
@@ -100,11 +104,6 @@ public final class PdfRasterizer implements PageRasterizer {
 
     private void renderFast(PDPage page, AffineTransform frame, double s, GrayBand band, RenderingHints hints,
                             ContentRecorder recorder) throws IOException {
-        if (content == null) {
-            try (InputStream in = page.getContents()) {
-                content = in.readAllBytes();
-            }
-        }
         band.clear();
         BufferedImage image = band.asImage();
         Graphics2D g = image.createGraphics();
@@ -123,6 +122,16 @@ public final class PdfRasterizer implements PageRasterizer {
             }
         } finally {
             g.dispose();
+        }
+    }
+
+    /** The page's decoded content, read strictly: damaged compressed data fails the page. */
+    private byte[] readContent(PDPage page) {
+        try {
+            return ContentStreams.read(page);
+        } catch (IOException e) {
+            throw new DrawingInputException(sheet.file(), sheet.pageIndex(), "the page cannot be read: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -116,7 +116,8 @@ public final class DrawingSetReader {
             boolean turned = rotation % 180 != 0;
             double w = turned ? crop.getHeight() : crop.getWidth();
             double h = turned ? crop.getWidth() : crop.getHeight();
-            return new PdfSheet(file, index, w, h, rotation, sizeProblem(w, h));
+            String problem = sizeProblem(w, h);
+            return new PdfSheet(file, index, w, h, rotation, problem != null ? problem : PageIntegrity.problem(page));
         } catch (RuntimeException e) {
             return new PdfSheet(file, index, 612, 792, 0, "the page cannot be read (" + e.getMessage() + ")");
         }
