@@ -66,9 +66,20 @@ final class OpenSheet implements AutoCloseable {
         return image != null || content().isRasterOnly();
     }
 
-    /** Resolution of the decoded image, or 0 for vector sheets. */
+    /** Resolution of the scan: the decoded image's, or the page image's of a scanned PDF page; else 0. */
     double imageDpi() {
-        return image == null ? 0 : image.dpi();
+        if (image != null) {
+            return image.dpi();
+        }
+        return isRaster() ? content().imageDpi() : 0;
+    }
+
+    /**
+     * True when the page is small enough in content to be read before rendering at no real cost (a scanned
+     * page is one image and a few operators), so that a scan is known as one before its resolution is chosen.
+     */
+    boolean cheapToRead() {
+        return rasterizer instanceof PdfRasterizer pdf && pdf.contentBytes() < 4096;
     }
 
     /**

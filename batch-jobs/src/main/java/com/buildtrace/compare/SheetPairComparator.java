@@ -46,6 +46,12 @@ import java.util.stream.Stream;
  */
 final class SheetPairComparator {
 
+    /** Width of the strip along the sheet edges where a moved sheet's clipping is not a change, in points. */
+    static final double EDGE_PT = 3;
+
+    /** Scans are compared at up to this resolution even when less was asked for. */
+    static final double SCAN_DPI = 200;
+
     /** Regions closer than this merge into one, in points. */
     static final double MERGE_GAP_PT = 6;
 
@@ -93,8 +99,9 @@ final class SheetPairComparator {
         double[] newSize = {newSource.widthPt(), newSource.heightPt()};
         SheetId oldKnown = oldId != null ? oldId : SheetId.ofPage(oldSource.pageIndex());
         SheetId newKnown = newId != null ? newId : SheetId.ofPage(newSource.pageIndex());
-        try (OpenSheet oldSheet = opener.open(oldSource, options.dpi());
-             OpenSheet newSheet = opener.open(newSource, options.dpi())) {
+        double decodeDpi = Math.max(options.dpi(), SCAN_DPI);
+        try (OpenSheet oldSheet = opener.open(oldSource, decodeDpi);
+             OpenSheet newSheet = opener.open(newSource, decodeDpi)) {
             times.lap("open", t0);
             double dpi = workingDpi(oldSheet, newSheet);
             Path dir = outDir.resolve(sheetDir);
@@ -135,26 +142,51 @@ final class SheetPairComparator {
                 sheet::preview);
     }
 
-    /** Vector sheets at the requested dpi; scans no finer than they were scanned. */
+    /**
+     * Vector sheets at the requested dpi. Scans at the resolution they were scanned at, up to the requested
+     * dpi or SCAN_DPI, whichever is higher: a scan's small text needs all the pixels it has.
+     */
     private double workingDpi(OpenSheet oldSheet, OpenSheet newSheet) {
         double dpi = options.dpi();
+        if (!(likelyScan(oldSheet) && likelyScan(newSheet))) {
+            return dpi;
+        }
         double native0 = Math.max(oldSheet.imageDpi(), newSheet.imageDpi());
-        boolean bothImages = oldSheet.imageDpi() > 0 && newSheet.imageDpi() > 0;
-        return bothImages ? Math.min(dpi, native0) : dpi;
+        return native0 > 0 ? Math.min(Math.max(dpi, SCAN_DPI), native0) : dpi;
     }
 
-    static DiffSettings settings(double dpi, boolean raster) {
+    /** An image file, or a PDF page that is one scanned image (read now: it is tiny). */
+    private static boolean likelyScan(OpenSheet sheet) {
+        if (!sheet.isPdf()) {
+            return true;
+        }
+        return (sheet.hasContent() || sheet.cheapToRead()) && sheet.isRaster();
+    }
+
+    /**
+     * @param moved the old sheet is drawn through a non-identity alignment (re-plot or scan): rasterising
+     *     the same line at another sub-pixel position flips a pixel here and there, so changes must stand
+     *     clear of the other sheet's ink by one more pixel to count
+     */
+    static DiffSettings settings(double dpi, boolean raster, boolean moved) {
         int cell = DiffSettings.cellFor(dpi);
         if (raster) {
             // scans: blur, noise and each revision's own skew; light areas are noise, not content
-            return new DiffSettings(Math.max(1, (int) Math.round(dpi / 100)), 190, 0, cell, true);
+            int r = Math.max(1, (int) Math.round(dpi / 200));
+            return new DiffSettings(r, 190, 0, cell, true, r + 1);
         }
-        return new DiffSettings(1, 160, 250, cell, false);
+        return new DiffSettings(1, 160, 250, cell, false, moved ? 2 : 1);
     }
 
-    static long minPixels(double dpi, boolean raster) {
+    /**
+     * The fewest changed pixels a change is made of: 0.6 square points on sheets that coincide (anything
+     * more is real), 2 on a re-plotted vector sheet (rotated rasterisation leaves a few stray pixels), 6 on
+     * scans (speckle and blur).
+     */
+    static long minPixels(double dpi, boolean raster, boolean moved) {
         double pxPerPt2 = (dpi / 72) * (dpi / 72);
-        return raster ? (long) Math.ceil(6.0 * pxPerPt2) : Math.max(2, (long) Math.ceil(0.6 * pxPerPt2));
+        double pt2 = raster ? 6.0 : moved ? 2.0 : 0.6;
+        return Math.max(2, (long) Math.ceil(pt2 * pxPerPt2));
     }
 
     private record Detection(Alignment alignment, boolean raster, List<ChangeRegion> regions, SheetImages images) {
@@ -198,7 +230,7 @@ final class SheetPairComparator {
                 times.lap("render (wall)", t);
             }
             boolean raster = oldSheet.isRaster() || newSheet.isRaster();
-            DiffSettings settings = settings(dpi, raster);
+            DiffSettings settings = settings(dpi, raster, !toNew.isIdentity());
             boolean full = options.fullImages();
             BandDiffer differ = new BandDiffer(settings);
             ChangeCells cells = new ChangeCells(settings.cellPx());
@@ -227,7 +259,7 @@ final class SheetPairComparator {
                     List<Future<?>> images = full ? List.of(
                             helpers.submit(() -> write(oldPng, oldBand, top, core, times)),
                             helpers.submit(() -> write(newPng, newBand, top, core, times))) : List.of();
-                    BandDiff diff = differ.diff(oldInk, newInk, oldBand.y0(), top, core);
+                    BandDiff diff = differ.diff(oldInk, newInk, oldBand, newBand, oldBand.y0(), top, core);
                     cells.accumulate(diff);
                     lap = times.lap("diff", lap);
                     overlay.render(diff);
@@ -240,8 +272,10 @@ final class SheetPairComparator {
                 long lap = System.nanoTime();
                 overlay.finish(dir.resolve("preview.png"), dir.resolve("thumbnail.png"), THUMBNAIL_MAX_PX, dpi);
                 lap = times.lap("overlay", lap);
-                List<ChangeRegion> regions = new RegionBuilder(dpi, minPixels(dpi, raster), MERGE_GAP_PT)
-                        .build(cells, wPt, hPt);
+                long minPixels = minPixels(dpi, raster, !toNew.isIdentity());
+                List<ChangeRegion> regions = new RegionBuilder(dpi, minPixels,
+                        settings.hysteresis() ? Math.max(1, minPixels / 2) : 0, MERGE_GAP_PT)
+                        .build(cells, wPt, hPt, comparedArea(toNew, oldSheet.source(), wPt, hPt));
                 times.lap("regions", lap);
                 SheetImages images = new SheetImages(full ? sheetDir + "/overlay.png" : null,
                         full ? sheetDir + "/old.png" : null, full ? sheetDir + "/new.png" : null,
@@ -253,6 +287,29 @@ final class SheetPairComparator {
             buffers.give(oldBuf);
             buffers.give(newBuf);
         }
+    }
+
+    /**
+     * Where a change on the new sheet is a change of the drawing. When the old sheet was moved, marks drawn
+     * on either sheet's trim line (borders, crop marks) are clipped differently by the two sheet edges; a
+     * strip along the new sheet's edges and along the old sheet's moved edges is left out.
+     */
+    static RegionBuilder.ComparedArea comparedArea(AffineTransform toNew, SheetSource old, double wPt, double hPt) {
+        if (toNew.isIdentity()) {
+            return RegionBuilder.ComparedArea.EVERYWHERE;
+        }
+        AffineTransform back = com.buildtrace.compare.geom.Transforms.inverse(toNew);
+        double scale = com.buildtrace.compare.geom.Transforms.scale(toNew);
+        double ow = old.widthPt();
+        double oh = old.heightPt();
+        return (x, y) -> {
+            if (x < EDGE_PT || y < EDGE_PT || x > wPt - EDGE_PT || y > hPt - EDGE_PT) {
+                return false;
+            }
+            java.awt.geom.Point2D p = back.transform(new java.awt.geom.Point2D.Double(x, y), null);
+            double fromOldEdge = Math.min(Math.min(p.getX(), ow - p.getX()), Math.min(p.getY(), oh - p.getY()));
+            return Math.abs(fromOldEdge) * scale >= EDGE_PT;
+        };
     }
 
     /** Renders the two sheets at once, the old one on a helper thread. */

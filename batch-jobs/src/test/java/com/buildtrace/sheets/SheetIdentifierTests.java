@@ -25,7 +25,7 @@ class SheetIdentifierTests {
         words.add(word("E201A", 2800, 2090, 28, 41));
         words.add(word("FLOOR", 2800, 1980, 12, 42));
         words.add(word("PLAN", 2850, 1980, 12, 42));
-        PageContent content = new PageContent(words, 43, new float[0], 0, 0);
+        PageContent content = new PageContent(words, 43, new float[0], 0, 0, 0);
 
         SheetId id = identifier.identify(content, 3024, 2160, 0);
 
@@ -37,7 +37,7 @@ class SheetIdentifierTests {
     @Test
     void readsCommonNumberStyles() {
         for (String n : List.of("A-101", "S2.1", "A101-A", "M-401.1", "G001")) {
-            PageContent content = new PageContent(List.of(word(n, 1000, 740, 24, 0)), 1, new float[0], 0, 0);
+            PageContent content = new PageContent(List.of(word(n, 1000, 740, 24, 0)), 1, new float[0], 0, 0, 0);
 
             assertThat(identifier.identify(content, 1224, 792, 3).number()).as(n).isEqualTo(n);
         }
@@ -53,7 +53,7 @@ class SheetIdentifierTests {
 
     @Test
     void doesNotTakeAPaperSizeForASheetNumber() {
-        PageContent content = new PageContent(List.of(word("A1", 1100, 760, 10, 0)), 1, new float[0], 0, 0);
+        PageContent content = new PageContent(List.of(word("A1", 1100, 760, 10, 0)), 1, new float[0], 0, 0, 0);
 
         assertThat(identifier.identify(content, 1224, 792, 0).number()).isNull();
     }

@@ -44,6 +44,10 @@ public final class ContentRecorder {
 
     private double imageArea;
 
+    private double largestImageArea;
+
+    private double largestImageDpi;
+
     public ContentRecorder(PDPage page) {
         this.page = page;
         this.toDisplay = PdfPages.userToDisplay(page);
@@ -137,9 +141,19 @@ public final class ContentRecorder {
         pathLen = 0;
     }
 
-    /** An image drawn with the current transformation matrix (the unit square in user space). */
-    public void image(Matrix ctm) {
-        imageArea += Math.abs(ctm.getScaleX() * (double) ctm.getScaleY() - ctm.getShearX() * (double) ctm.getShearY());
+    /**
+     * An image of {@code widthPx} x {@code heightPx} pixels drawn with the current transformation matrix (which
+     * maps the unit square to the image's place in user space).
+     */
+    public void image(Matrix ctm, int widthPx, int heightPx) {
+        double area = Math.abs(ctm.getScaleX() * (double) ctm.getScaleY() - ctm.getShearX() * (double) ctm.getShearY());
+        imageArea += area;
+        if (area > largestImageArea && area > 0) {
+            largestImageArea = area;
+            // pixels per point along the image's width, as drawn
+            double widthPt = Math.hypot(ctm.getScaleX(), ctm.getShearY());
+            largestImageDpi = widthPt > 0 ? widthPx / widthPt * 72 : 0;
+        }
     }
 
     /** Keeps every other anchor and from now on takes every other point: even thinning of dense pages. */
@@ -161,6 +175,6 @@ public final class ContentRecorder {
         double pageArea = page.getCropBox().getWidth() * (double) page.getCropBox().getHeight();
         double coverage = pageArea > 0 ? Math.min(1, imageArea / pageArea) : 0;
         return new PageContent(lines.words(), lines.count(), Arrays.copyOf(anchorBuf, anchorLen), pathPoints,
-                coverage);
+                coverage, largestImageDpi);
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param anchors x, y pairs (displayed points) of path end points, possibly thinned out on very dense pages
  * @param pathPoints how many path points the page has in all (before thinning)
  * @param imageCoverage share of the page covered by drawn images (0..1, overlaps counted once per image)
+ * @param imageDpi resolution of the largest image on the page (pixels per inch as drawn), 0 without images
  */
-public record PageContent(List<Word> words, int lineCount, float[] anchors, long pathPoints, double imageCoverage) {
+public record PageContent(List<Word> words, int lineCount, float[] anchors, long pathPoints, double imageCoverage,
+                          double imageDpi) {
 
     public PageContent {
         words = List.copyOf(words);
@@ -22,7 +24,7 @@ public record PageContent(List<Word> words, int lineCount, float[] anchors, long
 
     /** An empty page (or a page whose content could not be read). */
     public static PageContent empty() {
-        return new PageContent(List.of(), 0, new float[0], 0, 0);
+        return new PageContent(List.of(), 0, new float[0], 0, 0, 0);
     }
 
     /** Number of anchor points held. */

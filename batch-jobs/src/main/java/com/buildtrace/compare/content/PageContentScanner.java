@@ -58,7 +58,7 @@ public final class PageContentScanner {
 
         @Override
         public void drawImage(PDImage pdImage) {
-            recorder.image(getGraphicsState().getCurrentTransformationMatrix());
+            recorder.image(getGraphicsState().getCurrentTransformationMatrix(), pdImage.getWidth(), pdImage.getHeight());
         }
 
         @Override

@@ -11,9 +11,11 @@ package com.buildtrace.compare.diff;
  * @param newDark dark ink of the new sheet
  * @param removed old ink with no new ink near it
  * @param added new ink with no old ink near it
+ * @param strong changed pixels with no ink of the other sheet within the strong tolerance (the same as
+ *     removed | added when hysteresis is off: then it is null)
  */
 public record BandDiff(int y0, Bitmap oldInk, Bitmap newInk, Bitmap oldDark, Bitmap newDark, Bitmap removed,
-                       Bitmap added) {
+                       Bitmap added, Bitmap strong) {
 
     public int rows() {
         return removed.height();

@@ -43,6 +43,15 @@ public final class BandDiffer {
      * @param coreRows number of core rows
      */
     public BandDiff diff(InkMasks oldInk, InkMasks newInk, int bandY0, int marginTop, int coreRows) {
+        return diff(oldInk, newInk, null, null, bandY0, marginTop, coreRows);
+    }
+
+    /**
+     * As {@link #diff(InkMasks, InkMasks, int, int, int)}; scans are compared on the grey bands (smoothed by
+     * {@link #ink}) instead of on their ink masks.
+     */
+    public BandDiff diff(InkMasks oldInk, InkMasks newInk, GrayBand oldBand, GrayBand newBand, int bandY0,
+                         int marginTop, int coreRows) {
         Bitmap oldDark = oldInk.dark();
         Bitmap newDark = newInk.dark();
         if (oldDark.width() != newDark.width() || oldDark.height() != newDark.height()) {
@@ -53,8 +62,14 @@ public final class BandDiffer {
         int r = settings.tolerancePx();
         Bitmap removed = new Bitmap(w, coreRows);
         Bitmap added = new Bitmap(w, coreRows);
-        oldDark.subtractDilated(newDark, r, removed, marginTop);
-        newDark.subtractDilated(oldDark, r, added, marginTop);
+        boolean grey = settings.scanned() && oldBand != null;
+        if (grey) {
+            ScanDiff.changes(oldBand, newBand, settings.darkBelow(), r, removed, marginTop);
+            ScanDiff.changes(newBand, oldBand, settings.darkBelow(), r, added, marginTop);
+        } else {
+            oldDark.subtractDilated(newDark, r, removed, marginTop);
+            newDark.subtractDilated(oldDark, r, added, marginTop);
+        }
         if (light) {
             oldInk.any().subtractDilated(newInk.any(), r, removed, marginTop);
             newInk.any().subtractDilated(oldInk.any(), r, added, marginTop);
@@ -63,11 +78,27 @@ public final class BandDiffer {
             removed.open2x2();
             added.open2x2();
         }
+        Bitmap strong = null;
+        if (settings.hysteresis()) {
+            int r2 = settings.strongTolerancePx();
+            strong = new Bitmap(w, coreRows);
+            if (grey) {
+                ScanDiff.changes(oldBand, newBand, settings.darkBelow(), r2, strong, marginTop);
+                ScanDiff.changes(newBand, oldBand, settings.darkBelow(), r2, strong, marginTop);
+            } else {
+                oldDark.subtractDilated(newDark, r2, strong, marginTop);
+                newDark.subtractDilated(oldDark, r2, strong, marginTop);
+            }
+            if (light) {
+                oldInk.any().subtractDilated(newInk.any(), r2, strong, marginTop);
+                newInk.any().subtractDilated(oldInk.any(), r2, strong, marginTop);
+            }
+        }
         Bitmap oldAny = core(oldInk.any(), marginTop, coreRows);
         Bitmap newAny = core(newInk.any(), marginTop, coreRows);
         return new BandDiff(bandY0 + marginTop, oldAny, newAny,
                 light ? core(oldDark, marginTop, coreRows) : oldAny,
-                light ? core(newDark, marginTop, coreRows) : newAny, removed, added);
+                light ? core(newDark, marginTop, coreRows) : newAny, removed, added, strong);
     }
 
     private static Bitmap core(Bitmap full, int marginTop, int coreRows) {

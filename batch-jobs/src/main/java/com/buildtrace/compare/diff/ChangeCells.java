@@ -22,6 +22,10 @@ public final class ChangeCells {
 
     private int[] removed = new int[1024];
 
+    private int[] strong = new int[1024];
+
+    private int[] rowStrong = new int[0];
+
     private int[] rowAdded = new int[0];
 
     private int[] rowRemoved = new int[0];
@@ -58,6 +62,11 @@ public final class ChangeCells {
         return removed[i];
     }
 
+    /** Changed pixels of the cell confirmed at the strong tolerance (all of them without hysteresis). */
+    public int strong(int i) {
+        return strong[i];
+    }
+
     /** Total changed pixels counted. */
     public long totalPixels() {
         long n = 0;
@@ -79,10 +88,12 @@ public final class ChangeCells {
         if (rowAdded.length < cellsPerRow) {
             rowAdded = new int[cellsPerRow];
             rowRemoved = new int[cellsPerRow];
+            rowStrong = new int[cellsPerRow];
         }
         int wpr = band.removed().wordsPerRow();
         long[] rw = band.removed().words();
         long[] aw = band.added().words();
+        long[] sw = band.strong() == null ? null : band.strong().words();
         int rows = band.rows();
         long cellMask = cellPx == 64 ? -1L : (1L << cellPx) - 1;
         for (int y = 0; y < rows; y += cellPx) {
@@ -97,6 +108,7 @@ public final class ChangeCells {
                         continue;
                     }
                     any = true;
+                    long s = sw == null ? r | a : sw[base + k];
                     for (int b = 0; b < 64; b += cellPx) {
                         long rm = (r >>> b) & cellMask;
                         long am = (a >>> b) & cellMask;
@@ -104,6 +116,7 @@ public final class ChangeCells {
                             int c = (k * 64 + b) >>> shift;
                             rowRemoved[c] += Long.bitCount(rm);
                             rowAdded[c] += Long.bitCount(am);
+                            rowStrong[c] += Long.bitCount((s >>> b) & cellMask & (rm | am));
                         }
                     }
                 }
@@ -112,27 +125,30 @@ public final class ChangeCells {
                 int cellRow = (band.y0() + y) >>> shift;
                 for (int c = 0; c < cellsPerRow; c++) {
                     if ((rowAdded[c] | rowRemoved[c]) != 0) {
-                        append(c, cellRow, rowAdded[c], rowRemoved[c]);
+                        append(c, cellRow, rowAdded[c], rowRemoved[c], rowStrong[c]);
                         rowAdded[c] = 0;
                         rowRemoved[c] = 0;
+                        rowStrong[c] = 0;
                     }
                 }
             }
         }
     }
 
-    void append(int x, int y, int a, int r) {
+    void append(int x, int y, int a, int r, int s) {
         if (size == cx.length) {
             int n = size * 2;
             cx = Arrays.copyOf(cx, n);
             cy = Arrays.copyOf(cy, n);
             added = Arrays.copyOf(added, n);
             removed = Arrays.copyOf(removed, n);
+            strong = Arrays.copyOf(strong, n);
         }
         cx[size] = x;
         cy[size] = y;
         added[size] = a;
         removed[size] = r;
+        strong[size] = s;
         size++;
     }
 

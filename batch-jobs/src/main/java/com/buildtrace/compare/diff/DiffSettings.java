@@ -11,8 +11,13 @@ package com.buildtrace.compare.diff;
  * @param cellPx side of the cells in which changed pixels are counted (a power of two, about a point)
  * @param scanned the sheets are scans: smooth out speckle before thresholding, and drop one-pixel slivers
  *     of change (scans have no one-pixel lines; their edges wander by a pixel)
+ * @param strongTolerancePx a group of changed pixels counts only if some of them have no ink of the other
+ *     sheet within this many pixels either (hysteresis): drops the slivers that re-plots and scans leave
+ *     along unchanged lines, keeps real changes, which stand clear of the other sheet's ink. Equal to
+ *     {@code tolerancePx} to switch it off (sheets that coincide exactly)
  */
-public record DiffSettings(int tolerancePx, int darkBelow, int anyBelow, int cellPx, boolean scanned) {
+public record DiffSettings(int tolerancePx, int darkBelow, int anyBelow, int cellPx, boolean scanned,
+                           int strongTolerancePx) {
 
     public DiffSettings {
         if (tolerancePx < 0 || tolerancePx > 16) {
@@ -21,9 +26,17 @@ public record DiffSettings(int tolerancePx, int darkBelow, int anyBelow, int cel
         if (darkBelow < 1 || darkBelow > 256 || anyBelow < 0 || anyBelow > 256) {
             throw new IllegalArgumentException("thresholds must be 0..256");
         }
+        if (strongTolerancePx < tolerancePx || strongTolerancePx > 16) {
+            throw new IllegalArgumentException("strongTolerancePx must be tolerancePx..16: " + strongTolerancePx);
+        }
         if (cellPx < 1 || cellPx > 64 || Integer.bitCount(cellPx) != 1) {
             throw new IllegalArgumentException("cellPx must be a power of two up to 64: " + cellPx);
         }
+    }
+
+    /** True when changed pixels must also be confirmed at the strong tolerance. */
+    public boolean hysteresis() {
+        return strongTolerancePx > tolerancePx;
     }
 
     /** True when light ink is compared too. */

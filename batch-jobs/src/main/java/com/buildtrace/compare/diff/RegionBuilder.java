@@ -22,28 +22,44 @@ public final class RegionBuilder {
 
     private final long minPixels;
 
+    private final long minStrong;
+
     private final double mergeGapPt;
+
+    /** Where on the new sheet changes can be told from clipping at a sheet's edge. */
+    @FunctionalInterface
+    public interface ComparedArea {
+        /** True when a change at (x, y), in points of the new sheet, is a change of the drawing. */
+        boolean at(double x, double y);
+
+        /** Everywhere. */
+        ComparedArea EVERYWHERE = (x, y) -> true;
+    }
 
     /**
      * @param dpi resolution of the pixels
      * @param minPixels components with fewer changed pixels are noise
+     * @param minStrong components with fewer pixels confirmed at the strong tolerance are slivers along
+     *     unchanged lines
      * @param mergeGapPt components closer than this (in points) become one region
      */
-    public RegionBuilder(double dpi, long minPixels, double mergeGapPt) {
+    public RegionBuilder(double dpi, long minPixels, long minStrong, double mergeGapPt) {
         this.dpi = dpi;
         this.minPixels = minPixels;
+        this.minStrong = minStrong;
         this.mergeGapPt = mergeGapPt;
     }
 
     /**
      * @param widthPt width of the new sheet (regions are clipped to it)
      * @param heightPt height of the new sheet
+     * @param comparable cells outside it are left out (edge clipping of a re-plot)
      */
-    public List<ChangeRegion> build(ChangeCells cells, double widthPt, double heightPt) {
+    public List<ChangeRegion> build(ChangeCells cells, double widthPt, double heightPt, ComparedArea comparable) {
         int gapCells = (int) Math.round(mergeGapPt * dpi / 72.0 / cells.cellPx());
         // noise is judged per component, before merging, so that specks never add up to a region
-        List<Group> parts = components(cells);
-        parts.removeIf(g -> g.added + g.removed < minPixels);
+        List<Group> parts = components(cells, comparable, cells.cellPx() * 72.0 / dpi);
+        parts.removeIf(g -> g.added + g.removed < minPixels || g.strong < minStrong);
         List<Group> groups = mergeWithin(parts, gapCells);
         groups.sort(Comparator.<Group>comparingInt(g -> g.y0).thenComparingInt(g -> g.x0));
         double ptPerCell = cells.cellPx() * 72.0 / dpi;
@@ -74,6 +90,7 @@ public final class RegionBuilder {
         int y1;
         long added;
         long removed;
+        long strong;
 
         Group(int x, int y) {
             x0 = x;
@@ -89,6 +106,7 @@ public final class RegionBuilder {
             y1 = Math.max(y1, o.y1);
             added += o.added;
             removed += o.removed;
+            strong += o.strong;
         }
 
         /** Cells between the boxes (0 when they touch or overlap). */
@@ -100,9 +118,13 @@ public final class RegionBuilder {
     }
 
     /** 8-connected components of the cells, with a union-find over the row-major cell list. */
-    static List<Group> components(ChangeCells cells) {
+    static List<Group> components(ChangeCells cells, ComparedArea comparable, double ptPerCell) {
         int n = cells.size();
         UnionFind sets = new UnionFind(n);
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            keep[i] = comparable.at((cells.x(i) + 0.5) * ptPerCell, (cells.y(i) + 0.5) * ptPerCell);
+        }
         for (int i = 0; i < n; i++) {
             int x = cells.x(i);
             int y = cells.y(i);
@@ -118,6 +140,9 @@ public final class RegionBuilder {
         }
         Map<Integer, Group> byRoot = new HashMap<>();
         for (int i = 0; i < n; i++) {
+            if (!keep[i]) {
+                continue;
+            }
             int root = sets.find(i);
             Group g = byRoot.get(root);
             if (g == null) {
@@ -128,6 +153,7 @@ public final class RegionBuilder {
             }
             g.added += cells.added(i);
             g.removed += cells.removed(i);
+            g.strong += cells.strong(i);
         }
         return new ArrayList<>(byRoot.values());
     }

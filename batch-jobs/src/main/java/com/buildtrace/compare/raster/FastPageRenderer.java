@@ -907,7 +907,7 @@ final class FastPageRenderer {
 
     private void image(PDImageXObject image) throws IOException {
         if (recorder != null) {
-            recorder.image(new Matrix(state.ctm));
+            recorder.image(new Matrix(state.ctm), image.getWidth(), image.getHeight());
         }
         if (g == null) {
             return;

@@ -56,6 +56,14 @@ public final class PdfRasterizer implements PageRasterizer {
         return render(sheetToFrame, dpi, band, false, true);
     }
 
+    /** Size of the page's decoded content stream in bytes. */
+    public int contentBytes() {
+        if (content == null) {
+            content = readContent(document.getPage(sheet.pageIndex()));
+        }
+        return content.length;
+    }
+
     /** True when the last rendering used the fast renderer. */
     public boolean usedFastPath() {
         return usedFast;

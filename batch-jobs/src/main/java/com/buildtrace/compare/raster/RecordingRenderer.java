@@ -89,7 +89,7 @@ final class RecordingRenderer extends PDFRenderer {
 
         @Override
         public void drawImage(PDImage pdImage) throws IOException {
-            recorder.image(getGraphicsState().getCurrentTransformationMatrix());
+            recorder.image(getGraphicsState().getCurrentTransformationMatrix(), pdImage.getWidth(), pdImage.getHeight());
             super.drawImage(pdImage);
         }
     }
