@@ -173,7 +173,7 @@ final class SheetPairComparator {
         if (raster) {
             // scans: blur, noise and each revision's own skew; light areas are noise, not content
             int r = Math.max(1, (int) Math.round(dpi / 200));
-            return new DiffSettings(r, 190, 0, cell, true, r + 1);
+            return new DiffSettings(r, 215, 0, cell, true, r + 1);
         }
         return new DiffSettings(1, 160, 250, cell, false, moved ? 2 : 1);
     }

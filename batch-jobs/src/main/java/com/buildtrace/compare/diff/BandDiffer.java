@@ -25,7 +25,7 @@ public final class BandDiffer {
         int w = band.width();
         int rows = band.rows();
         if (settings.scanned()) {
-            Speckle.smooth(band);
+            Speckle.flatten(band, settings.backgroundPx());
         }
         boolean light = settings.comparesLightInk();
         Bitmap dark = new Bitmap(w, rows);
@@ -62,14 +62,8 @@ public final class BandDiffer {
         int r = settings.tolerancePx();
         Bitmap removed = new Bitmap(w, coreRows);
         Bitmap added = new Bitmap(w, coreRows);
-        boolean grey = settings.scanned() && oldBand != null;
-        if (grey) {
-            ScanDiff.changes(oldBand, newBand, settings.darkBelow(), r, removed, marginTop);
-            ScanDiff.changes(newBand, oldBand, settings.darkBelow(), r, added, marginTop);
-        } else {
-            oldDark.subtractDilated(newDark, r, removed, marginTop);
-            newDark.subtractDilated(oldDark, r, added, marginTop);
-        }
+        oldDark.subtractDilated(newDark, r, removed, marginTop);
+        newDark.subtractDilated(oldDark, r, added, marginTop);
         if (light) {
             oldInk.any().subtractDilated(newInk.any(), r, removed, marginTop);
             newInk.any().subtractDilated(oldInk.any(), r, added, marginTop);
@@ -82,9 +76,10 @@ public final class BandDiffer {
         if (settings.hysteresis()) {
             int r2 = settings.strongTolerancePx();
             strong = new Bitmap(w, coreRows);
-            if (grey) {
-                ScanDiff.changes(oldBand, newBand, settings.darkBelow(), r2, strong, marginTop);
-                ScanDiff.changes(newBand, oldBand, settings.darkBelow(), r2, strong, marginTop);
+            if (settings.scanned() && oldBand != null) {
+                // scans: confirmed where the grey levels differ clearly too, not just across the threshold
+                ScanDiff.changes(oldBand, newBand, settings.darkBelow(), r, strong, marginTop);
+                ScanDiff.changes(newBand, oldBand, settings.darkBelow(), r, strong, marginTop);
             } else {
                 oldDark.subtractDilated(newDark, r2, strong, marginTop);
                 newDark.subtractDilated(oldDark, r2, strong, marginTop);

@@ -34,6 +34,11 @@ public record DiffSettings(int tolerancePx, int darkBelow, int anyBelow, int cel
         }
     }
 
+    /** Radius, in pixels, of the neighbourhood a scan's paper level is taken from: about 4 points. */
+    public int backgroundPx() {
+        return Math.max(3, cellPx * 4);
+    }
+
     /** True when changed pixels must also be confirmed at the strong tolerance. */
     public boolean hysteresis() {
         return strongTolerancePx > tolerancePx;
