@@ -223,6 +223,9 @@ public final class OverlayRenderer implements Closeable {
         for (int bx = 0; bx < previewWidth; bx++) {
             int from = bx * factor;
             int to = Math.min(width, from + factor);
+            if (factor <= 64 && blockInk[from >>> 6] == 0 && blockInk[(to - 1) >>> 6] == 0) {
+                continue; // no ink in the block's words: it stays paper (the preview starts as paper)
+            }
             int removed = count(blockRemoved, from, to);
             int added = count(blockAdded, from, to);
             byte code;

@@ -79,6 +79,11 @@ public final class PngWriter implements Closeable {
         return new PngWriter(out, width, height, 8, COLOR_GRAY, null, dpi);
     }
 
+    /** A 4-bit grey image (16 levels; rows hold two pixels per byte, leftmost in the high bits). */
+    public static PngWriter gray4(OutputStream out, int width, int height, double dpi) throws IOException {
+        return new PngWriter(out, width, height, 4, COLOR_GRAY, null, dpi);
+    }
+
     /** A palette image; rows hold {@code bitDepth}-bit palette indices, leftmost pixel in the high bits. */
     public static PngWriter palette(OutputStream out, int width, int height, int bitDepth, int[] rgb, double dpi)
             throws IOException {

@@ -86,6 +86,8 @@ final class FastPageRenderer {
 
     private final Map<PDFont, Map<Integer, GeneralPath>> glyphs = new HashMap<>();
 
+    private final Map<PDResources, Map<String, PDExtendedGraphicsState>> extStates = new java.util.IdentityHashMap<>();
+
     private BasicStroke lastStroke;
 
     private float lastStrokeWidth = Float.NaN;
@@ -725,8 +727,13 @@ final class FastPageRenderer {
         if (res == null || name == null) {
             return;
         }
-        COSName key = COSName.getPDFName(name);
-        PDExtendedGraphicsState gs = res.getExtGState(key);
+        // CAD plots set a graphics state before nearly every path: look each up once per resources
+        Map<String, PDExtendedGraphicsState> known = extStates.computeIfAbsent(res, r -> new HashMap<>());
+        PDExtendedGraphicsState gs = known.get(name);
+        if (gs == null && !known.containsKey(name)) {
+            gs = res.getExtGState(COSName.getPDFName(name));
+            known.put(name, gs);
+        }
         if (gs == null) {
             return;
         }
