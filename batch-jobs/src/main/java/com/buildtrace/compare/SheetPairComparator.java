@@ -110,6 +110,12 @@ final class SheetPairComparator {
             long t = System.nanoTime();
             oldKnown = oldId != null ? oldId : identify(oldSheet);
             newKnown = newId != null ? newId : identify(newSheet);
+            SheetImages images = detection.images;
+            if (newId == null && newKnown.number() != null) {
+                // identified only now: the image folder takes the sheet number it was not yet known by
+                images = rename(outDir, sheetDir, SetComparator.sheetDir("sheet", newSource.pageIndex(), newKnown),
+                        images);
+            }
             AffineTransform toNew = detection.alignment.aligned() ? detection.alignment.transform() : new AffineTransform();
             List<TextChange> text = detection.raster ? List.of()
                     : textDiffer.diff(moved(oldSheet.content().words(), toNew), newSheet.content().words());
@@ -119,7 +125,7 @@ final class SheetPairComparator {
             double area = linked.regions().stream().mapToDouble(ChangeRegion::changedAreaPt2).sum();
             return new PageComparison(oldKnown, newKnown, changed ? PageStatus.CHANGED : PageStatus.UNCHANGED,
                     pairedBy, oldSize, newSize, detection.alignment, linked.regions(), linked.textChanges(),
-                    detection.images, dpi, area, null, millisSince(t0), times.millis());
+                    images, dpi, area, null, millisSince(t0), times.millis());
         } catch (DrawingInputException e) {
             return failed(oldKnown, newKnown, pairedBy, oldSize, newSize, e.getMessage(), outDir, sheetDir, t0);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -135,6 +141,17 @@ final class SheetPairComparator {
     private SheetId identify(OpenSheet sheet) {
         SheetSource s = sheet.source();
         return identifier.identify(sheet.content(), s.widthPt(), s.heightPt(), s.pageIndex());
+    }
+
+    private static SheetImages rename(Path outDir, String from, String to, SheetImages images) throws IOException {
+        if (from.equals(to) || Files.exists(outDir.resolve(to))) {
+            return images;
+        }
+        Files.move(outDir.resolve(from), outDir.resolve(to));
+        java.util.function.UnaryOperator<String> moved = p -> p == null ? null : to + p.substring(from.length());
+        return new SheetImages(moved.apply(images.overlay()), moved.apply(images.oldImage()),
+                moved.apply(images.newImage()), moved.apply(images.preview()), moved.apply(images.thumbnail()),
+                images.width(), images.height(), images.dpi(), images.previewWidth(), images.previewHeight());
     }
 
     private static AlignmentInput input(OpenSheet sheet) {
