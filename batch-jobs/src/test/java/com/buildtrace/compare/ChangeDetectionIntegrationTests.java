@@ -112,29 +112,7 @@ class ChangeDetectionIntegrationTests {
 
     /** The plan with a line added, note 2 removed and a dimension changed. */
     static Drawing edited() {
-        return c -> {
-            c.rect(72, 72, 1224 - 144 - 180, 792 - 144, 1.5);
-            c.wall(150, 200, 750, 200, 8);
-            c.wall(150, 500, 750, 500, 8);
-            c.wall(150, 200, 150, 500, 8);
-            c.wall(750, 200, 750, 500, 8);
-            c.wall(450, 200, 450, 500, 5);
-            c.door(300, 500, 36, 8);
-            c.door(600, 500, 36, 8);
-            c.centered(300, 350, "OFFICE", 14);
-            c.centered(300, 368, "201", 10);
-            c.centered(600, 350, "STORAGE", 14);
-            c.centered(600, 368, "202", 10);
-            c.dimension(150, 450, 170, "12'-6\"");
-            c.dimension(450, 750, 170, "17'-2\"");
-            c.text(160, 560, "1. VERIFY ALL DIMENSIONS IN FIELD.", 9);
-            for (int i = 0; i < 12; i++) {
-                c.line(800, 220 + i * 20, 880, 220 + i * 20, 0.5);
-            }
-            c.circle(840, 560, 20, 1);
-            c.text(820, 620, "DETAIL 3", 10);
-            ADDED_LINE.draw(c);
-        };
+        return ADDED_LINE_AND(Sheets.plan("17'-2\"", false));
     }
 
     private SetComparison compare(Sheets.Sheet oldSheet, Sheets.Sheet newSheet) throws IOException {

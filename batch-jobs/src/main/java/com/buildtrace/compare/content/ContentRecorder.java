@@ -112,6 +112,15 @@ public final class ContentRecorder {
         pathBuf[pathLen++] = y;
     }
 
+    /** A rectangle appended to the path, by its four corners in user space. */
+    public void rectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
+                          java.awt.geom.Point2D p3) {
+        pathPoint((float) p0.getX(), (float) p0.getY());
+        pathPoint((float) p1.getX(), (float) p1.getY());
+        pathPoint((float) p2.getX(), (float) p2.getY());
+        pathPoint((float) p3.getX(), (float) p3.getY());
+    }
+
     /** The path was painted: its points become anchors. */
     public void paintPath() {
         double[] pt = new double[2];

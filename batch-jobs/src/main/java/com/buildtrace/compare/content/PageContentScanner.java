@@ -49,10 +49,7 @@ public final class PageContentScanner {
 
         @Override
         public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-            recorder.pathPoint((float) p0.getX(), (float) p0.getY());
-            recorder.pathPoint((float) p1.getX(), (float) p1.getY());
-            recorder.pathPoint((float) p2.getX(), (float) p2.getY());
-            recorder.pathPoint((float) p3.getX(), (float) p3.getY());
+            recorder.rectangle(p0, p1, p2, p3);
             current.setLocation(p0);
         }
 

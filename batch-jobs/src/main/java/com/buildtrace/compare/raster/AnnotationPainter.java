@@ -45,25 +45,8 @@ final class AnnotationPainter {
         try {
             g.setTransform(frame);
             g.scale(scale, scale);
-            PDRectangle crop = page.getCropBox();
-            switch (Math.floorMod(page.getRotation(), 360)) {
-                case 90 -> {
-                    g.translate(crop.getHeight(), 0);
-                    g.rotate(Math.PI / 2);
-                }
-                case 180 -> {
-                    g.translate(crop.getWidth(), crop.getHeight());
-                    g.rotate(Math.PI);
-                }
-                case 270 -> {
-                    g.translate(0, crop.getWidth());
-                    g.rotate(Math.PI * 1.5);
-                }
-                default -> {
-                    // not rotated
-                }
-            }
-            drawer.drawPage(g, crop);
+            g.transform(com.buildtrace.compare.source.PdfPages.rotation(page));
+            drawer.drawPage(g, page.getCropBox());
         } finally {
             g.setTransform(saved);
         }

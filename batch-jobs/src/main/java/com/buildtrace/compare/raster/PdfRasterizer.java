@@ -112,11 +112,8 @@ public final class PdfRasterizer implements PageRasterizer {
 
     private void renderFast(PDPage page, AffineTransform frame, double s, GrayBand band, RenderingHints hints,
                             ContentRecorder recorder) throws IOException {
-        band.clear();
-        BufferedImage image = band.asImage();
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = blank(band, hints);
         try {
-            g.setRenderingHints(hints);
             AffineTransform device = new AffineTransform(frame);
             device.scale(s, s);
             device.concatenate(PdfPages.userToDisplay(page));
@@ -133,6 +130,15 @@ public final class PdfRasterizer implements PageRasterizer {
         }
     }
 
+    /** Graphics over the band, cleared to white. */
+    private static Graphics2D blank(GrayBand band, RenderingHints hints) {
+        band.clear();
+        BufferedImage image = band.asImage();
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHints(hints);
+        return g;
+    }
+
     /** The page's decoded content, read strictly: damaged compressed data fails the page. */
     private byte[] readContent(PDPage page) {
         try {
@@ -145,11 +151,8 @@ public final class PdfRasterizer implements PageRasterizer {
 
     private void renderPdfBox(AffineTransform frame, double s, GrayBand band, RenderingHints hints,
                               ContentRecorder recorder) throws IOException {
-        band.clear();
-        BufferedImage image = band.asImage();
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = blank(band, hints);
         try {
-            g.setRenderingHints(hints);
             g.setBackground(Color.WHITE);
             g.setTransform(frame);
             PDFRenderer renderer = recorder == null ? new PDFRenderer(document)

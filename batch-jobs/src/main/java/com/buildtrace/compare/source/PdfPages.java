@@ -17,9 +17,21 @@ public final class PdfPages {
      */
     public static AffineTransform userToDisplay(PDPage page) {
         PDRectangle crop = page.getCropBox();
-        int rotation = Math.floorMod(page.getRotation(), 360);
+        AffineTransform t = rotation(page);
+        t.translate(0, crop.getHeight());
+        t.scale(1, -1);
+        t.translate(-crop.getLowerLeftX(), -crop.getLowerLeftY());
+        return t;
+    }
+
+    /**
+     * The /Rotate part of {@link #userToDisplay}: turns the page (y down, crop box at the origin) so that
+     * it shows as a viewer shows it.
+     */
+    public static AffineTransform rotation(PDPage page) {
+        PDRectangle crop = page.getCropBox();
         AffineTransform t = new AffineTransform();
-        switch (rotation) {
+        switch (Math.floorMod(page.getRotation(), 360)) {
             case 90 -> {
                 t.translate(crop.getHeight(), 0);
                 t.rotate(Math.PI / 2);
@@ -36,9 +48,6 @@ public final class PdfPages {
                 // not rotated
             }
         }
-        t.translate(0, crop.getHeight());
-        t.scale(1, -1);
-        t.translate(-crop.getLowerLeftX(), -crop.getLowerLeftY());
         return t;
     }
 }
