@@ -37,8 +37,6 @@ public final class OverlayRenderer implements Closeable {
 
     private final int width;
 
-    private final int height;
-
     private final PngWriter full;
 
     private final int rowBytes;
@@ -93,7 +91,6 @@ public final class OverlayRenderer implements Closeable {
     public OverlayRenderer(Path fullImage, int width, int height, double dpi, int previewMaxWidth,
                            java.util.concurrent.ExecutorService encoder) throws IOException {
         this.width = width;
-        this.height = height;
         this.full = fullImage == null ? null
                 : PngWriter.palette(open(fullImage), width, height, 4, PALETTE, dpi);
         this.rowBytes = (width + 1) / 2;
@@ -316,13 +313,5 @@ public final class OverlayRenderer implements Closeable {
         if (full != null) {
             full.close();
         }
-    }
-
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
     }
 }
