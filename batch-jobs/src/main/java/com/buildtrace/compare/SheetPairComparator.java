@@ -113,7 +113,7 @@ final class SheetPairComparator {
             SheetImages images = detection.images;
             if (newId == null && newKnown.number() != null) {
                 // identified only now: the image folder takes the sheet number it was not yet known by
-                images = rename(outDir, sheetDir, SetComparator.sheetDir("sheet", newSource.pageIndex(), newKnown),
+                images = rename(outDir, sheetDir, ComparisonEngine.sheetDir("sheet", newSource.pageIndex(), newKnown),
                         images);
             }
             AffineTransform toNew = detection.alignment.aligned() ? detection.alignment.transform() : new AffineTransform();

@@ -1,0 +1,272 @@
+package com.buildtrace.compare;
+
+import com.buildtrace.compare.content.PageContent;
+import com.buildtrace.compare.overlay.OverlayRenderer;
+import com.buildtrace.compare.overlay.SheetImages;
+import com.buildtrace.compare.raster.BufferPool;
+import com.buildtrace.compare.raster.GrayImage;
+import com.buildtrace.compare.source.DrawingInputException;
+import com.buildtrace.compare.source.DrawingSet;
+import com.buildtrace.compare.source.DrawingSetReader;
+import com.buildtrace.compare.source.PdfSheet;
+import com.buildtrace.compare.source.SheetSource;
+import com.buildtrace.sheets.SheetFingerprint;
+import com.buildtrace.sheets.SheetId;
+import com.buildtrace.sheets.SheetIdentifier;
+import com.buildtrace.sheets.SheetPairer;
+import com.buildtrace.sheets.SheetPairing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The comparison engine as a long-lived object: {@link #plan} reads two sets, identifies and pairs their
+ * sheets; {@link #compare(SetPlan, SheetTask, Path)} compares one sheet task (a pair, an added or a removed
+ * sheet). Open documents, threads and pixel buffers are kept between calls, so a worker that compares many
+ * sheets pays for them once. Thread-safe: tasks may run in parallel.
+ */
+public final class ComparisonEngine implements AutoCloseable {
+
+    /** Long side, in pixels, of the small renders used to recognise sheets by their looks. */
+    static final int FINGERPRINT_PX = 240;
+
+    private final CompareOptions options;
+
+    private final DrawingSetReader reader = new DrawingSetReader();
+
+    private final SheetIdentifier identifier = new SheetIdentifier();
+
+    private final SheetPairer pairer = new SheetPairer();
+
+    private final SheetOpener opener = new SheetOpener();
+
+    private final ExecutorService workers;
+
+    private final ExecutorService helpers;
+
+    private final SheetPairComparator pairs;
+
+    private final Map<Path, DrawingSet> sets = new ConcurrentHashMap<>();
+
+    public ComparisonEngine(CompareOptions options) {
+        this.options = options;
+        this.workers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-sheet"));
+        this.helpers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-render"));
+        this.pairs = new SheetPairComparator(opener, helpers, new BufferPool(2 * options.threads()), options);
+    }
+
+    public CompareOptions options() {
+        return options;
+    }
+
+    /** Threads for comparing several sheet tasks at once. */
+    ExecutorService workers() {
+        return workers;
+    }
+
+    /**
+     * Reads both sets, identifies every sheet and pairs them.
+     *
+     * @throws DrawingInputException when either file cannot be used at all
+     */
+    public SetPlan plan(Path oldFile, Path newFile) throws IOException {
+        long t0 = System.nanoTime();
+        StageTimes times = new StageTimes();
+        try {
+            Future<DrawingSet> oldRead = workers.submit(() -> set(oldFile));
+            DrawingSet news = set(newFile);
+            DrawingSet olds = get(oldRead);
+            long t = times.lap("read", t0);
+            // one sheet against one: nothing to pair, so each sheet is identified while it is compared, from
+            // the content recorded as it renders, instead of reading both pages an extra time up front
+            boolean single = olds.size() == 1 && news.size() == 1;
+            List<SheetId> oldIds = single ? java.util.Collections.singletonList(null) : identify(olds);
+            List<SheetId> newIds = single ? java.util.Collections.singletonList(null) : identify(news);
+            t = times.lap("identify", t);
+            Set<SheetSource> broken = ConcurrentHashMap.newKeySet();
+            olds.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
+            news.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
+            SheetPairing pairing = pairer.pair(oldIds, newIds,
+                    i -> fingerprint(olds.sheets().get(i), broken), j -> fingerprint(news.sheets().get(j), broken),
+                    i -> broken.contains(olds.sheets().get(i)), j -> broken.contains(news.sheets().get(j)));
+            times.lap("pair", t);
+            List<SheetTask> tasks = new ArrayList<>();
+            for (SheetPairing.Pair p : pairing.pairs()) {
+                SheetId newId = newIds.get(p.newIndex());
+                tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.PAIR, p.oldIndex(), p.newIndex(),
+                        oldIds.get(p.oldIndex()), newId, p.by(),
+                        sheetDir("sheet", p.newIndex(), newId != null ? newId : SheetId.ofPage(p.newIndex()))));
+            }
+            for (int j : pairing.added()) {
+                tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.ADDED, null, j, null, newIds.get(j), null,
+                        sheetDir("added", j, newIds.get(j))));
+            }
+            for (int i : pairing.removed()) {
+                tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.REMOVED, i, null, oldIds.get(i), null, null,
+                        sheetDir("removed", i, oldIds.get(i))));
+            }
+            return new SetPlan(oldFile, newFile, olds.size(), news.size(), tasks, times.millis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("reading the sets was interrupted", e);
+        }
+    }
+
+    /** Compares one sheet task; a sheet that cannot be read gives a failed comparison, never an exception. */
+    public PageComparison compare(SetPlan plan, SheetTask task, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        SheetSource oldSource = task.oldPage() == null ? null : set(plan.oldFile()).sheets().get(task.oldPage());
+        SheetSource newSource = task.newPage() == null ? null : set(plan.newFile()).sheets().get(task.newPage());
+        return switch (task.kind()) {
+            case PAIR -> pairs.compare(oldSource, newSource, task.oldId(), task.newId(), task.pairedBy(), outDir,
+                    task.dir());
+            case ADDED -> single(newSource, null, task.newId(), PageStatus.ADDED, outDir, task.dir());
+            case REMOVED -> single(oldSource, task.oldId(), null, PageStatus.REMOVED, outDir, task.dir());
+        };
+    }
+
+    /** A set read once per engine (its pages stay open in the document pool). */
+    private DrawingSet set(Path file) {
+        return sets.computeIfAbsent(file.toAbsolutePath().normalize(), f -> reader.read(f, opener.pool()));
+    }
+
+    /** Sheet identities, read in parallel; a page that cannot be read is identified by its index. */
+    private List<SheetId> identify(DrawingSet set)
+            throws InterruptedException {
+        List<Callable<SheetId>> tasks = new ArrayList<>();
+        for (SheetSource s : set.sheets()) {
+            tasks.add(() -> {
+                // a sheet with a problem is still read for its number: it should fail as itself, paired
+                if (!(s instanceof PdfSheet pdf)) {
+                    return SheetId.ofPage(s.pageIndex());
+                }
+                try {
+                    PageContent content = opener.content(pdf);
+                    return identifier.identify(content, s.widthPt(), s.heightPt(), s.pageIndex());
+                } catch (DrawingInputException e) {
+                    return SheetId.ofPage(s.pageIndex());
+                }
+            });
+        }
+        List<SheetId> ids = new ArrayList<>();
+        for (Future<SheetId> f : workers.invokeAll(tasks)) {
+            ids.add(get(f));
+        }
+        return ids;
+    }
+
+    /**
+     * Words and a small render of a sheet, for pairing by content; blank for a sheet that cannot be read,
+     * which is then noted as broken.
+     */
+    private SheetFingerprint fingerprint(SheetSource s, Set<SheetSource> broken) {
+        double dpi = FINGERPRINT_PX * 72.0 / Math.max(s.widthPt(), s.heightPt());
+        try (OpenSheet sheet = opener.open(s, dpi)) {
+            return SheetFingerprint.of(sheet.content().words(), sheet.preview(dpi), s.widthPt(), s.heightPt());
+        } catch (DrawingInputException e) {
+            broken.add(s);
+            return SheetFingerprint.of(List.of(), new GrayImage(new byte[] {(byte) 255}, 1, 1, dpi),
+                    s.widthPt(), s.heightPt());
+        }
+    }
+
+    /**
+     * An added or removed sheet: no comparison, but a preview in the colour of its fate. A sheet that cannot
+     * be read fails with its reason rather than pass as added or removed.
+     */
+    private PageComparison single(SheetSource s, SheetId oldId, SheetId newId, PageStatus status, Path outDir,
+                                  String dir) {
+        long t0 = System.nanoTime();
+        double[] size = {s.widthPt(), s.heightPt()};
+        double[] oldSize = status == PageStatus.REMOVED ? size : null;
+        double[] newSize = status == PageStatus.ADDED ? size : null;
+        SheetImages images;
+        try (OpenSheet sheet = opener.open(s, 100)) {
+            images = writeSinglePreview(sheet, status, outDir, dir);
+        } catch (DrawingInputException e) {
+            return failedSingle(oldId, newId, oldSize, newSize, e.getMessage(), t0);
+        } catch (IOException | RuntimeException e) {
+            return failedSingle(oldId, newId, oldSize, newSize, s.describe() + ": " + e.getMessage(), t0);
+        } finally {
+            opener.forget(s);
+        }
+        return new PageComparison(oldId, newId, status, null, oldSize, newSize, null, List.of(), List.of(), images,
+                0, 0, null, SheetPairComparator.millisSince(t0), java.util.Map.of());
+    }
+
+    private static PageComparison failedSingle(SheetId oldId, SheetId newId, double[] oldSize, double[] newSize,
+                                               String reason, long t0) {
+        return new PageComparison(oldId, newId, PageStatus.FAILED, null, oldSize, newSize, null, List.of(),
+                List.of(), null, 0, 0, reason, SheetPairComparator.millisSince(t0), java.util.Map.of());
+    }
+
+    private static SheetImages writeSinglePreview(OpenSheet sheet, PageStatus status, Path outDir, String dir)
+            throws IOException {
+        double side = Math.max(sheet.source().widthPt(), sheet.source().heightPt());
+        double dpi = Math.min(100, SheetPairComparator.PREVIEW_MAX_PX * 72.0 / side);
+        GrayImage img = sheet.preview(dpi);
+        Path folder = outDir.resolve(dir);
+        Files.createDirectories(folder);
+        byte ink = status == PageStatus.ADDED ? OverlayRenderer.ADDED : OverlayRenderer.REMOVED;
+        byte[] codes = new byte[img.width() * img.height()];
+        for (int i = 0; i < codes.length; i++) {
+            int v = img.pixels()[i] & 0xFF;
+            codes[i] = v < 160 ? ink : v < 250 ? OverlayRenderer.LIGHT : OverlayRenderer.PAPER;
+        }
+        OverlayRenderer.writePreviews(codes, img.width(), img.height(), dpi, folder.resolve("preview.png"),
+                folder.resolve("thumbnail.png"), SheetPairComparator.THUMBNAIL_MAX_PX);
+        return new SheetImages(null, null, null, dir + "/preview.png", dir + "/thumbnail.png", img.width(),
+                img.height(), dpi, img.width(), img.height());
+    }
+
+    /** A folder name that sorts in sheet order and says which sheet it is: sheet-003-A-101. */
+    static String sheetDir(String prefix, int pageIndex, SheetId id) {
+        String number = id == null || id.number() == null ? "" : "-" + id.number().replaceAll("[^A-Za-z0-9.-]", "_");
+        return String.format(Locale.ROOT, "sheets/%s-%03d%s", prefix, pageIndex + 1, number);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        helpers.shutdownNow();
+        opener.close();
+    }
+
+    private static <T> T get(Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(c));
+        }
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
