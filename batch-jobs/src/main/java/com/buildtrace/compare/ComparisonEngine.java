@@ -84,6 +84,16 @@ public final class ComparisonEngine implements AutoCloseable {
      * @throws DrawingInputException when either file cannot be used at all
      */
     public SetPlan plan(Path oldFile, Path newFile) throws IOException {
+        return pair(ingest(oldFile, newFile));
+    }
+
+    /**
+     * Reads both sets and identifies their sheets. With one sheet on each side the sheets are identified
+     * while they are compared instead, from the content recorded as they render (no extra reading).
+     *
+     * @throws DrawingInputException when either file cannot be used at all
+     */
+    public SetIngest ingest(Path oldFile, Path newFile) throws IOException {
         long t0 = System.nanoTime();
         StageTimes times = new StageTimes();
         try {
@@ -91,39 +101,48 @@ public final class ComparisonEngine implements AutoCloseable {
             DrawingSet news = set(newFile);
             DrawingSet olds = get(oldRead);
             long t = times.lap("read", t0);
-            // one sheet against one: nothing to pair, so each sheet is identified while it is compared, from
-            // the content recorded as it renders, instead of reading both pages an extra time up front
             boolean single = olds.size() == 1 && news.size() == 1;
             List<SheetId> oldIds = single ? java.util.Collections.singletonList(null) : identify(olds);
             List<SheetId> newIds = single ? java.util.Collections.singletonList(null) : identify(news);
-            t = times.lap("identify", t);
-            Set<SheetSource> broken = ConcurrentHashMap.newKeySet();
-            olds.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
-            news.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
-            SheetPairing pairing = pairer.pair(oldIds, newIds,
-                    i -> fingerprint(olds.sheets().get(i), broken), j -> fingerprint(news.sheets().get(j), broken),
-                    i -> broken.contains(olds.sheets().get(i)), j -> broken.contains(news.sheets().get(j)));
-            times.lap("pair", t);
-            List<SheetTask> tasks = new ArrayList<>();
-            for (SheetPairing.Pair p : pairing.pairs()) {
-                SheetId newId = newIds.get(p.newIndex());
-                tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.PAIR, p.oldIndex(), p.newIndex(),
-                        oldIds.get(p.oldIndex()), newId, p.by(),
-                        sheetDir("sheet", p.newIndex(), newId != null ? newId : SheetId.ofPage(p.newIndex()))));
-            }
-            for (int j : pairing.added()) {
-                tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.ADDED, null, j, null, newIds.get(j), null,
-                        sheetDir("added", j, newIds.get(j))));
-            }
-            for (int i : pairing.removed()) {
-                tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.REMOVED, i, null, oldIds.get(i), null, null,
-                        sheetDir("removed", i, oldIds.get(i))));
-            }
-            return new SetPlan(oldFile, newFile, olds.size(), news.size(), tasks, times.millis());
+            times.lap("identify", t);
+            return new SetIngest(oldFile, newFile, olds.sheets(), news.sheets(), oldIds, newIds, times.millis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("reading the sets was interrupted", e);
         }
+    }
+
+    /** Pairs the sheets of an ingested comparison into sheet tasks. */
+    public SetPlan pair(SetIngest ingest) throws IOException {
+        long t = System.nanoTime();
+        DrawingSet olds = set(ingest.oldFile());
+        DrawingSet news = set(ingest.newFile());
+        List<SheetId> oldIds = ingest.oldIds();
+        List<SheetId> newIds = ingest.newIds();
+        Set<SheetSource> broken = ConcurrentHashMap.newKeySet();
+        olds.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
+        news.sheets().stream().filter(x -> x.problem() != null).forEach(broken::add);
+        SheetPairing pairing = pairer.pair(oldIds, newIds,
+                i -> fingerprint(olds.sheets().get(i), broken), j -> fingerprint(news.sheets().get(j), broken),
+                i -> broken.contains(olds.sheets().get(i)), j -> broken.contains(news.sheets().get(j)));
+        List<SheetTask> tasks = new ArrayList<>();
+        for (SheetPairing.Pair p : pairing.pairs()) {
+            SheetId newId = newIds.get(p.newIndex());
+            tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.PAIR, p.oldIndex(), p.newIndex(),
+                    oldIds.get(p.oldIndex()), newId, p.by(),
+                    sheetDir("sheet", p.newIndex(), newId != null ? newId : SheetId.ofPage(p.newIndex()))));
+        }
+        for (int j : pairing.added()) {
+            tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.ADDED, null, j, null, newIds.get(j), null,
+                    sheetDir("added", j, newIds.get(j))));
+        }
+        for (int i : pairing.removed()) {
+            tasks.add(new SheetTask(tasks.size(), SheetTask.Kind.REMOVED, i, null, oldIds.get(i), null, null,
+                    sheetDir("removed", i, oldIds.get(i))));
+        }
+        Map<String, Long> stages = new java.util.LinkedHashMap<>(ingest.stageMillis());
+        stages.put("pair", (System.nanoTime() - t) / 1_000_000);
+        return new SetPlan(ingest.oldFile(), ingest.newFile(), olds.size(), news.size(), tasks, stages);
     }
 
     /** Compares one sheet task; a sheet that cannot be read gives a failed comparison, never an exception. */
@@ -137,6 +156,11 @@ public final class ComparisonEngine implements AutoCloseable {
             case ADDED -> single(newSource, null, task.newId(), PageStatus.ADDED, outDir, task.dir());
             case REMOVED -> single(oldSource, task.oldId(), null, PageStatus.REMOVED, outDir, task.dir());
         };
+    }
+
+    /** The sheets of a set (read once per engine). */
+    public List<SheetSource> sheets(Path file) {
+        return set(file).sheets();
     }
 
     /** A set read once per engine (its pages stay open in the document pool). */

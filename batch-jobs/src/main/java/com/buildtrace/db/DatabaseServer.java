@@ -1,0 +1,177 @@
+package com.buildtrace.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL the pipeline talks to: an external server, or an embedded one started (and stopped) with
+ * the process. Workers of the same comparison are given {@link #jdbcUrl()} to reach it.
+ *
+ * <p>The embedded server keeps its data in one folder per user, so history survives between runs. A server
+ * left running by a process that was killed is shut down before the folder is used again. When another
+ * live process is using the folder, this one runs on a temporary database instead and says so.
+ */
+public final class DatabaseServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseServer.class);
+
+    /** The lock file the embedded server holds while a process uses its folder. */
+    static final String LOCK_FILE = "epg-lock";
+
+    private final String jdbcUrl;
+
+    private final String user;
+
+    private final String password;
+
+    private final EmbeddedPostgres embedded;
+
+    private final Path temporaryDir;
+
+    private DatabaseServer(String jdbcUrl, String user, String password, EmbeddedPostgres embedded,
+                           Path temporaryDir) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+        this.temporaryDir = temporaryDir;
+    }
+
+    /** The configured external server, or an embedded one started now. */
+    public static DatabaseServer start(DatabaseProperties p) {
+        if (!p.embedded()) {
+            return new DatabaseServer(p.url(), p.user(), p.password(), null, null);
+        }
+        Path dir = p.embeddedDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            Path temporary = null;
+            if (inUse(dir)) {
+                temporary = Files.createTempDirectory("buildtrace-db-");
+                LOG.warn("the database in {} is in use by another buildtrace process; this run uses a temporary one"
+                        + " (its history is not kept)", dir);
+                dir = temporary;
+            } else {
+                stopOrphan(dir);
+            }
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.toFile())
+                    .setCleanDataDirectory(temporary != null).setPGStartupWait(Duration.ofSeconds(60)).start();
+            return new DatabaseServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", pg, temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when a live process holds the folder's lock. */
+    static boolean inUse(Path dir) throws IOException {
+        Path lockFile = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Shuts down a server left running in the folder by a process that died without stopping it (its lock is
+     * free but its postmaster.pid names a live process).
+     */
+    static void stopOrphan(Path dir) throws IOException {
+        Optional<ProcessHandle> postmaster = postmaster(dir);
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        ProcessHandle ph = postmaster.get();
+        LOG.warn("stopping the database server left running in {} (pid {}) by a process that was killed", dir, ph.pid());
+        ph.destroy();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (ph.isAlive() && Instant.now().isBefore(deadline)) {
+            sleep(100);
+        }
+        if (ph.isAlive()) {
+            ph.destroyForcibly();
+            deadline = Instant.now().plusSeconds(10);
+            while (ph.isAlive() && Instant.now().isBefore(deadline)) {
+                sleep(100);
+            }
+        }
+        if (ph.isAlive()) {
+            throw new IOException("the database server left running in " + dir + " (pid " + ph.pid()
+                    + ") does not stop");
+        }
+        Files.deleteIfExists(dir.resolve("postmaster.pid"));
+    }
+
+    /** The postmaster named by the folder's postmaster.pid, if it is a live postgres process. */
+    static Optional<ProcessHandle> postmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
+        if (!first.matches("\\d+")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
+                .filter(ph -> ph.info().command().map(c -> c.endsWith("postgres")).orElse(true));
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the database server", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** True for the embedded server. */
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+        if (temporaryDir != null) {
+            try (var files = Files.walk(temporaryDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.buildtrace.job;
+
+import com.buildtrace.comparison.ComparisonStore;
+import com.buildtrace.partition.WorkerLauncher;
+import com.buildtrace.partition.WorkerPartitionHandler;
+import com.buildtrace.partition.WorkerProperties;
+import com.buildtrace.summary.DeterministicSetSummarizer;
+import com.buildtrace.summary.SetSummarizer;
+import java.util.UUID;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code compareDrawingsJob}: ingestStep, pairSheetsStep, compareSheetsStep (one partition per sheet task,
+ * run by {@code compareSheetPairStep} wherever the configured {@link WorkerLauncher} puts it), summarizeStep,
+ * finalizeStep. The comparison id is the only identifying parameter: starting a comparison that failed or was
+ * killed resumes it, and the partitions that completed are not run again.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({JobProperties.class, WorkerProperties.class})
+public class CompareDrawingsJobConfiguration {
+
+    /** Engine threads of this process: configured, or one per core (shared by the partitions running here). */
+    static int threads(JobProperties properties) {
+        return properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
+    }
+
+    @Bean
+    Job compareDrawingsJob(JobRepository repository, @Qualifier("ingestStep") Step ingest,
+                           @Qualifier("pairSheetsStep") Step pair, @Qualifier("compareSheetsStep") Step compare,
+                           @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
+                           ComparisonStore store) {
+        return new JobBuilder(JobKeys.JOB, repository).start(ingest).next(pair).next(compare).next(summarize)
+                .next(finalize).listener(new ComparisonJobListener(store)).build();
+    }
+
+    /**
+     * {@code retrySheetsJob}: computes the given sheet tasks of a finished comparison again (a sheet that
+     * failed, once its file is fixed), then writes the summary, result.json and report anew.
+     */
+    @Bean
+    Job retrySheetsJob(JobRepository repository, @Qualifier("compareSheetsStep") Step compare,
+                       @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
+                       ComparisonStore store) {
+        return new JobBuilder(JobKeys.RETRY_JOB, repository).start(compare).next(summarize).next(finalize)
+                .listener(new ComparisonJobListener(store)).build();
+    }
+
+    @Bean
+    Step ingestStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
+                    Engines engines, ComparisonStore store, JobProperties properties) {
+        return new StepBuilder(JobKeys.INGEST_STEP, repository)
+                .tasklet(new IngestTasklet(engines, store, threads(properties)), tx).build();
+    }
+
+    @Bean
+    Step pairSheetsStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
+                        Engines engines, ComparisonStore store, JobProperties properties) {
+        return new StepBuilder(JobKeys.PAIR_STEP, repository)
+                .tasklet(new PairSheetsTasklet(engines, store, threads(properties)), tx).build();
+    }
+
+    /** The worker step: one sheet task. Also what worker processes, pods and Cloud Run tasks execute. */
+    @Bean
+    Step compareSheetPairStep(JobRepository repository,
+                              @Qualifier("transactionManager") PlatformTransactionManager tx, Engines engines,
+                              ComparisonStore store, JobProperties properties) {
+        return new StepBuilder(JobKeys.WORKER_STEP, repository)
+                .tasklet(new CompareSheetPairTasklet(engines, store, threads(properties)), tx).build();
+    }
+
+    @Bean
+    @StepScope
+    SheetTaskPartitioner sheetTaskPartitioner(ComparisonStore store,
+                                              @Value("#{jobParameters['comparisonId']}") String comparisonId,
+                                              @Value("#{jobParameters['" + JobKeys.TASKS + "']}") String tasks) {
+        return new SheetTaskPartitioner(store, UUID.fromString(comparisonId), SheetTaskPartitioner.parseTasks(tasks));
+    }
+
+    @Bean
+    Step compareSheetsStep(JobRepository repository, SheetTaskPartitioner partitioner,
+                           @Qualifier("compareSheetPairStep") Step worker, PartitionHandler partitionHandler) {
+        return new StepBuilder(JobKeys.MANAGER_STEP, repository).partitioner(JobKeys.WORKER_STEP, partitioner)
+                .step(worker).partitionHandler(partitionHandler).build();
+    }
+
+    @Bean
+    PartitionHandler partitionHandler(JobRepository repository, WorkerProperties workers, WorkerLauncher launcher) {
+        return new WorkerPartitionHandler(repository, launcher, workers.pollInterval(), workers.timeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SetSummarizer setSummarizer() {
+        return new DeterministicSetSummarizer();
+    }
+
+    @Bean
+    Step summarizeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
+                       ComparisonStore store, SetSummarizer summarizer) {
+        return new StepBuilder(JobKeys.SUMMARIZE_STEP, repository).tasklet(new SummarizeTasklet(store, summarizer), tx)
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    Step finalizeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
+                      ComparisonStore store, JobProperties properties) {
+        return new StepBuilder(JobKeys.FINALIZE_STEP, repository)
+                .tasklet(new FinalizeTasklet(store, threads(properties), version()), tx)
+                .allowStartIfComplete(true).build();
+    }
+
+    /** The version written into result.json: the jar's. */
+    static String version() {
+        String v = CompareDrawingsJobConfiguration.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,35 @@
+package com.buildtrace.job;
+
+import com.buildtrace.compare.SetIngest;
+import com.buildtrace.comparison.ComparisonStore;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/** Reads both sets (validating them), counts their sheets and identifies each from its title block. */
+class IngestTasklet implements Tasklet {
+
+    private final Engines engines;
+
+    private final ComparisonStore store;
+
+    private final int threads;
+
+    IngestTasklet(Engines engines, ComparisonStore store, int threads) {
+        this.engines = engines;
+        this.store = store;
+        this.threads = threads;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        JobRequest r = JobRequest.of(chunk.getStepContext().getStepExecution().getJobParameters(), threads);
+        store.create(r.comparisonId(), r.oldUri(), r.newUri(), r.outUri(), r.optionsJson());
+        store.markRunning(r.comparisonId());
+        SetIngest ingest = engines.get(r.options()).ingest(JobRequest.path(r.oldUri()), JobRequest.path(r.newUri()));
+        store.saveIngest(r.comparisonId(), ingest);
+        contribution.incrementReadCount();
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,42 @@
+package com.buildtrace.job;
+
+import com.buildtrace.compare.ComparisonEngine;
+import com.buildtrace.compare.SetIngest;
+import com.buildtrace.compare.SetPlan;
+import com.buildtrace.comparison.ComparisonStore;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Pairs the identified sheets by number, then content, into the plan of sheet tasks. */
+class PairSheetsTasklet implements Tasklet {
+
+    private final Engines engines;
+
+    private final ComparisonStore store;
+
+    private final int threads;
+
+    PairSheetsTasklet(Engines engines, ComparisonStore store, int threads) {
+        this.engines = engines;
+        this.store = store;
+        this.threads = threads;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        JobRequest r = JobRequest.of(chunk.getStepContext().getStepExecution().getJobParameters(), threads);
+        ComparisonEngine engine = engines.get(r.options());
+        Path oldFile = JobRequest.path(r.oldUri());
+        Path newFile = JobRequest.path(r.newUri());
+        SetIngest ingest = new SetIngest(oldFile, newFile, engine.sheets(oldFile), engine.sheets(newFile),
+                store.sheetIds(r.comparisonId(), "old"), store.sheetIds(r.comparisonId(), "new"), Map.of());
+        SetPlan plan = engine.pair(ingest);
+        store.savePlan(r.comparisonId(), plan);
+        contribution.incrementWriteCount(plan.tasks().size());
+        return RepeatStatus.FINISHED;
+    }
+}
