@@ -60,7 +60,19 @@ public final class ComparisonEngine implements AutoCloseable {
 
     private final SheetPairComparator pairs;
 
-    private final Map<Path, DrawingSet> sets = new ConcurrentHashMap<>();
+    private final Map<Path, ReadSet> sets = new ConcurrentHashMap<>();
+
+    /** A set as read, with the size and time of the file it was read from. */
+    private record ReadSet(DrawingSet set, long size, java.nio.file.attribute.FileTime modified) {
+
+        boolean matches(Path file) {
+            try {
+                return Files.size(file) == size && Files.getLastModifiedTime(file).equals(modified);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
 
     public ComparisonEngine(CompareOptions options) {
         this.options = options;
@@ -163,9 +175,37 @@ public final class ComparisonEngine implements AutoCloseable {
         return set(file).sheets();
     }
 
-    /** A set read once per engine (its pages stay open in the document pool). */
+    /**
+     * A set read once per engine (its pages stay open in the document pool) and read again when the file
+     * changed since (same size and time: unchanged).
+     */
     private DrawingSet set(Path file) {
-        return sets.computeIfAbsent(file.toAbsolutePath().normalize(), f -> reader.read(f, opener.pool()));
+        Path f = file.toAbsolutePath().normalize();
+        ReadSet known = sets.get(f);
+        if (known != null && !known.matches(f)) {
+            release(f);
+        }
+        return sets.computeIfAbsent(f, p -> {
+            long size = -1;
+            java.nio.file.attribute.FileTime modified = null;
+            try {
+                size = Files.size(p);
+                modified = Files.getLastModifiedTime(p);
+            } catch (IOException e) {
+                // the reader reports the missing or unreadable file, naming it
+            }
+            return new ReadSet(reader.read(p, opener.pool()), size, modified);
+        }).set();
+    }
+
+    /**
+     * Forgets a set: closes its documents and drops what was read from it. For a long-lived engine, when the
+     * comparisons of a file are over (the next use reads it again).
+     */
+    public void release(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        sets.remove(f);
+        opener.release(f);
     }
 
     /** Sheet identities, read in parallel; a page that cannot be read is identified by its index. */

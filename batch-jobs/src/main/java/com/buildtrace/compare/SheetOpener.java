@@ -100,6 +100,20 @@ final class SheetOpener implements AutoCloseable {
         }
     }
 
+    /** Closes a file's documents and forgets its pages' content. */
+    void release(java.nio.file.Path file) {
+        pool.evict(file);
+        String prefix = file + "#";
+        contents.keySet().stream().filter(k -> k.startsWith(prefix)).toList().forEach(k -> {
+            PageContent gone = contents.remove(k);
+            if (gone != null) {
+                synchronized (this) {
+                    cachedBytes -= gone.estimatedBytes();
+                }
+            }
+        });
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -23,6 +23,13 @@ public final class PdfDocumentPool implements AutoCloseable {
 
     private final List<PDDocument> all = new ArrayList<>();
 
+    /** Lent documents of evicted files: closed when given back. */
+    private final java.util.Set<PDDocument> retired =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Which file each open document is of. */
+    private final Map<PDDocument, Path> files = new java.util.IdentityHashMap<>();
+
     private boolean closed;
 
     /** A document lent to the caller; closing the lease returns it to the pool. */
@@ -65,6 +72,7 @@ public final class PdfDocumentPool implements AutoCloseable {
         PDDocument doc = open(file);
         synchronized (this) {
             all.add(doc);
+            files.put(doc, file);
         }
         return new Lease(file, doc);
     }
@@ -84,7 +92,38 @@ public final class PdfDocumentPool implements AutoCloseable {
             closeQuietly(doc);
             return;
         }
+        if (retired.remove(doc)) {
+            closeQuietly(doc);
+            return;
+        }
         idle.computeIfAbsent(file, f -> new ArrayDeque<>()).push(doc);
+    }
+
+    /**
+     * Closes the documents of a file (those lent out when they come back): its comparison is over, or the
+     * file changed on disk. A later borrow opens it afresh.
+     */
+    public synchronized void evict(Path file) {
+        Deque<PDDocument> free = idle.remove(file);
+        if (free != null) {
+            free.forEach(PdfDocumentPool::closeQuietly);
+        }
+        java.util.Iterator<PDDocument> it = all.iterator();
+        while (it.hasNext()) {
+            PDDocument doc = it.next();
+            if (file.equals(files.get(doc))) {
+                it.remove();
+                files.remove(doc);
+                if (free == null || !free.contains(doc)) {
+                    retired.add(doc);
+                }
+            }
+        }
+    }
+
+    /** Open documents (lent or idle), for tests and monitoring. */
+    public synchronized int openDocuments() {
+        return all.size() + retired.size();
     }
 
     @Override
@@ -93,6 +132,7 @@ public final class PdfDocumentPool implements AutoCloseable {
         all.forEach(PdfDocumentPool::closeQuietly);
         all.clear();
         idle.clear();
+        files.clear();
     }
 
     private static void closeQuietly(PDDocument doc) {
