@@ -16,7 +16,8 @@ CREATE TABLE comparison (
     created_at       TIMESTAMPTZ  NOT NULL DEFAULT now(),
     started_at       TIMESTAMPTZ,
     finished_at      TIMESTAMPTZ,
-    heartbeat_at     TIMESTAMPTZ             -- refreshed while a process works on the comparison
+    heartbeat_at     TIMESTAMPTZ,            -- refreshed while a process works on the comparison
+    owner            TEXT                    -- that process, as host:pid
 );
 
 CREATE INDEX comparison_created ON comparison (created_at DESC);

@@ -1,12 +1,24 @@
 package com.buildtrace.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import com.buildtrace.compare.raster.OpenCv;
+import com.buildtrace.db.DatabaseProperties;
+import com.buildtrace.db.DatabaseServer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code buildtrace} command. */
 @Command(name = "buildtrace", mixinStandardHelpOptions = true, versionProvider = BuildTraceCli.Version.class,
         description = "Shows exactly what changed between two revisions of a drawing set.",
-        subcommands = {CompareCommand.class, SamplesCommand.class})
+        subcommands = {CompareCommand.class, ResumeCommand.class, RetryCommand.class, StatusCommand.class,
+            HistoryCommand.class, WorkerCommand.class, SamplesCommand.class})
 public final class BuildTraceCli implements Runnable {
 
     @CommandLine.Spec
@@ -17,7 +29,34 @@ public final class BuildTraceCli implements Runnable {
 
     public static void main(String[] args) {
         PDFBOX.setLevel(java.util.logging.Level.SEVERE);
+        warmUp(args);
         System.exit(execute(args));
+    }
+
+    /**
+     * Starts, on other threads, what the command will need and would otherwise wait for in turn: the
+     * embedded database (while the application context starts) and OpenCV's native library.
+     */
+    static void warmUp(String[] args) {
+        List<String> list = Arrays.asList(args);
+        if (list.isEmpty() || list.contains("-h") || list.contains("--help") || list.contains("-V")
+                || list.contains("--version")) {
+            return;
+        }
+        String command = list.get(0);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logs) {
+            // until the application configures logging: warnings only, as after
+            logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        }
+        if (Set.of("compare", "resume", "retry", "history", "status").contains(command)) {
+            DatabaseServer.startEarly(Binder.get(new StandardEnvironment()).bind("buildtrace.db", DatabaseProperties.class)
+                    .orElseGet(() -> new DatabaseProperties(null, null, null, null)));
+        }
+        if (Set.of("compare", "resume", "retry", "worker").contains(command)) {
+            Thread t = new Thread(OpenCv::ensureLoaded, "buildtrace-opencv-load");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** Runs the command line and returns its exit code (for tests). */

@@ -1,12 +1,10 @@
 package com.buildtrace.cli;
 
-import com.buildtrace.compare.CompareListener;
-import com.buildtrace.compare.PageComparison;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Progress on the terminal: a bar that redraws in place, or one line per sheet when not on a terminal. */
-final class Progress implements CompareListener {
+final class Progress {
 
     enum Mode { BAR, LINES }
 
@@ -28,24 +26,32 @@ final class Progress implements CompareListener {
         this.quiet = quiet;
     }
 
-    @Override
-    public synchronized void paired(int total) {
+    /** A line of its own (above the bar). */
+    synchronized void say(String line) {
         if (!quiet) {
-            err.println("comparing " + total + (total == 1 ? " sheet" : " sheets"));
+            finish();
+            err.println(line);
             err.flush();
         }
     }
 
-    @Override
-    public synchronized void sheetDone(PageComparison page, int done, int total) {
+    synchronized void paired(int total, int alreadyDone) {
+        say("comparing " + total + (total == 1 ? " sheet" : " sheets")
+                + (alreadyDone > 0 ? " (" + alreadyDone + " done in an earlier run)" : ""));
+    }
+
+    /**
+     * One sheet finished.
+     *
+     * @param what its label and outcome
+     */
+    synchronized void sheetDone(String what, int done, int total) {
         if (quiet) {
             return;
         }
-        String what = page.label() + " " + page.status().json()
-                + (page.regions().isEmpty() ? "" : " (" + page.regions().size() + " regions)");
         double secs = (System.nanoTime() - start) / 1e9;
         if (mode == Mode.BAR) {
-            int filled = total == 0 ? WIDTH : done * WIDTH / total;
+            int filled = total == 0 ? WIDTH : Math.min(WIDTH, done * WIDTH / total);
             err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d %5.1fs  %-40.40s", "#".repeat(filled),
                     ".".repeat(WIDTH - filled), done, total, secs, what));
             drawn = true;

@@ -1,7 +1,6 @@
 package com.buildtrace.cli;
 
 import com.buildtrace.samples.SampleSetGenerator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,11 +16,8 @@ final class SamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(out);
-        SampleSetGenerator generator = new SampleSetGenerator();
-        generator.write(SampleSetGenerator.Revision.A, out.resolve("clinic-rev-A.pdf"));
-        generator.write(SampleSetGenerator.Revision.B, out.resolve("clinic-rev-B.pdf"));
-        System.out.println("wrote " + out.resolve("clinic-rev-A.pdf") + " and " + out.resolve("clinic-rev-B.pdf"));
+        SampleSetGenerator.Example example = new SampleSetGenerator().writeBoth(out);
+        System.out.println("wrote " + example.revA() + " and " + example.revB());
         return ExitCodes.OK;
     }
 }

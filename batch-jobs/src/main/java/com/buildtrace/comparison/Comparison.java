@@ -18,10 +18,11 @@ import java.util.UUID;
  * @param startedAt when a run first started
  * @param finishedAt when it ended
  * @param heartbeatAt last sign of life of the process running it
+ * @param owner that process, as host:pid
  */
 public record Comparison(UUID id, String oldUri, String newUri, String outUri, String options, String status,
                          Integer sheetsTotal, String error, OffsetDateTime createdAt, OffsetDateTime startedAt,
-                         OffsetDateTime finishedAt, OffsetDateTime heartbeatAt) {
+                         OffsetDateTime finishedAt, OffsetDateTime heartbeatAt, String owner) {
 
     /** Statuses a comparison goes through. */
     public static final String PLANNED = "planned";

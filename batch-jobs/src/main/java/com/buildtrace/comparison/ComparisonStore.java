@@ -40,7 +40,7 @@ public class ComparisonStore {
     public Optional<Comparison> find(UUID id) {
         return jdbc.sql("""
                 SELECT id, old_uri, new_uri, out_uri, options::text AS options, status, sheets_total, error,
-                       created_at, started_at, finished_at, heartbeat_at FROM comparison WHERE id = ?""")
+                       created_at, started_at, finished_at, heartbeat_at, owner FROM comparison WHERE id = ?""")
                 .param(id).query(ComparisonStore::comparison).optional();
     }
 
@@ -48,7 +48,7 @@ public class ComparisonStore {
     public List<Comparison> recent(int limit) {
         return jdbc.sql("""
                 SELECT id, old_uri, new_uri, out_uri, options::text AS options, status, sheets_total, error,
-                       created_at, started_at, finished_at, heartbeat_at FROM comparison
+                       created_at, started_at, finished_at, heartbeat_at, owner FROM comparison
                 ORDER BY created_at DESC LIMIT ?""").param(limit).query(ComparisonStore::comparison).list();
     }
 
@@ -57,20 +57,30 @@ public class ComparisonStore {
                 rs.getString("out_uri"), rs.getString("options"), rs.getString("status"),
                 (Integer) rs.getObject("sheets_total"), rs.getString("error"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("heartbeat_at", OffsetDateTime.class));
+                rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("heartbeat_at", OffsetDateTime.class),
+                rs.getString("owner"));
     }
 
-    /** A run starts (or resumes): status running, start time kept from the first run. */
-    public void markRunning(UUID id) {
+    /**
+     * A run starts (or resumes): status running, start time kept from the first run.
+     *
+     * @param owner the process running it, as host:pid
+     */
+    public void markRunning(UUID id, String owner) {
         jdbc.sql("""
                 UPDATE comparison SET status = 'running', error = NULL, finished_at = NULL,
-                       started_at = COALESCE(started_at, now()), heartbeat_at = now() WHERE id = ?""")
-                .param(id).update();
+                       started_at = COALESCE(started_at, now()), heartbeat_at = now(), owner = ? WHERE id = ?""")
+                .params(owner, id).update();
     }
 
     /** The process running the comparison is alive. */
     public void heartbeat(UUID id) {
         jdbc.sql("UPDATE comparison SET heartbeat_at = now() WHERE id = ?").param(id).update();
+    }
+
+    /** The process running the comparison ({@code host:pid}) is alive. */
+    public void heartbeat(UUID id, String owner) {
+        jdbc.sql("UPDATE comparison SET heartbeat_at = now(), owner = ? WHERE id = ?").params(owner, id).update();
     }
 
     /** The comparison ended. */
@@ -80,7 +90,7 @@ public class ComparisonStore {
     }
 
     /** The identified sheets of both sets (replacing any earlier record of them). */
-    @Transactional
+    @Transactional("transactionManager")
     public void saveIngest(UUID id, SetIngest ingest) {
         jdbc.sql("DELETE FROM comparison_sheet WHERE comparison_id = ?").param(id).update();
         saveSheets(id, "old", ingest.oldSheets(), ingest.oldIds());

@@ -12,7 +12,7 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(DatabaseProperties properties) {
-        return DatabaseServer.start(properties);
+        return DatabaseServer.obtain(properties);
     }
 
     @Bean(destroyMethod = "close")

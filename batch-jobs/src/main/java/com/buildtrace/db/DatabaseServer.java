@@ -50,6 +50,61 @@ public final class DatabaseServer implements AutoCloseable {
         this.temporaryDir = temporaryDir;
     }
 
+    /** An embedded server being started ahead of the application context, with the settings it was started for. */
+    private static final java.util.concurrent.atomic.AtomicReference<Early> EARLY =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Early(DatabaseProperties properties, java.util.concurrent.CompletableFuture<DatabaseServer> server) {
+    }
+
+    /**
+     * Starts the embedded server on another thread while the caller goes on (a command line starting its
+     * application context); {@link #obtain} then takes it. Does nothing for an external server. The server
+     * stops when the JVM exits, whether or not it was ever taken.
+     */
+    public static void startEarly(DatabaseProperties p) {
+        if (!p.embedded()) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<DatabaseServer> f = new java.util.concurrent.CompletableFuture<>();
+        if (!EARLY.compareAndSet(null, new Early(p, f))) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(start(p));
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "buildtrace-db-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The server started early for these settings, else one started now. */
+    public static DatabaseServer obtain(DatabaseProperties p) {
+        Early early = EARLY.getAndSet(null);
+        if (early != null && early.properties().equals(p)) {
+            try {
+                return early.server().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        if (early != null) {
+            early.server().thenAccept(DatabaseServer::closeQuietly);
+        }
+        return start(p);
+    }
+
+    private static void closeQuietly(DatabaseServer server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warn("could not stop the embedded database: {}", e.getMessage());
+        }
+    }
+
     /** The configured external server, or an embedded one started now. */
     public static DatabaseServer start(DatabaseProperties p) {
         if (!p.embedded()) {

@@ -41,9 +41,9 @@ public class CompareDrawingsJobConfiguration {
     Job compareDrawingsJob(JobRepository repository, @Qualifier("ingestStep") Step ingest,
                            @Qualifier("pairSheetsStep") Step pair, @Qualifier("compareSheetsStep") Step compare,
                            @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
-                           ComparisonStore store) {
+                           ComparisonStore store, Engines engines) {
         return new JobBuilder(JobKeys.JOB, repository).start(ingest).next(pair).next(compare).next(summarize)
-                .next(finalize).listener(new ComparisonJobListener(store)).build();
+                .next(finalize).listener(new ComparisonJobListener(store, engines)).build();
     }
 
     /**
@@ -53,9 +53,9 @@ public class CompareDrawingsJobConfiguration {
     @Bean
     Job retrySheetsJob(JobRepository repository, @Qualifier("compareSheetsStep") Step compare,
                        @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
-                       ComparisonStore store) {
+                       ComparisonStore store, Engines engines) {
         return new JobBuilder(JobKeys.RETRY_JOB, repository).start(compare).next(summarize).next(finalize)
-                .listener(new ComparisonJobListener(store)).build();
+                .listener(new ComparisonJobListener(store, engines)).build();
     }
 
     @Bean

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -30,8 +29,14 @@ class CompareSheetPairTasklet implements Tasklet {
 
     private final int threads;
 
-    /** Plans by comparison: a worker running many partitions reads each plan once. */
-    private final Map<UUID, SetPlan> plans = new ConcurrentHashMap<>();
+    /** Plans of the latest comparisons: a worker running many partitions reads each plan once. */
+    private final Map<UUID, SetPlan> plans = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, SetPlan> eldest) {
+                    return size() > 8;
+                }
+            });
 
     CompareSheetPairTasklet(Engines engines, ComparisonStore store, int threads) {
         this.engines = engines;

@@ -7,17 +7,37 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-/** Keeps the comparison's status in step with its job: a failed or stopped job marks it so, with the reason. */
-class ComparisonJobListener implements JobExecutionListener {
+/**
+ * Keeps the comparison's status in step with its job (a failed or stopped job marks it so, with the reason)
+ * and closes the comparison's files in this process's engines once the job has ended.
+ */
+public class ComparisonJobListener implements JobExecutionListener {
 
     private final ComparisonStore store;
 
-    ComparisonJobListener(ComparisonStore store) {
+    private final Engines engines;
+
+    public ComparisonJobListener(ComparisonStore store, Engines engines) {
         this.store = store;
+        this.engines = engines;
+    }
+
+    /** A run starts or resumes: the comparison (once ingested) is running again. */
+    @Override
+    public void beforeJob(JobExecution execution) {
+        String id = execution.getJobParameters().getString(JobKeys.COMPARISON_ID);
+        if (id != null) {
+            store.markRunning(UUID.fromString(id), Owner.THIS_PROCESS);
+        }
     }
 
     @Override
     public void afterJob(JobExecution execution) {
+        String oldUri = execution.getJobParameters().getString(JobKeys.OLD_URI);
+        String newUri = execution.getJobParameters().getString(JobKeys.NEW_URI);
+        if (oldUri != null && newUri != null) {
+            engines.release(JobRequest.path(oldUri), JobRequest.path(newUri));
+        }
         String id = execution.getJobParameters().getString(JobKeys.COMPARISON_ID);
         if (id == null || store.find(UUID.fromString(id)).isEmpty()) {
             return;
@@ -31,7 +51,7 @@ class ComparisonJobListener implements JobExecutionListener {
     }
 
     /** The first line of the first failure, which names the file (and page) at fault. */
-    static String reason(JobExecution execution) {
+    public static String reason(JobExecution execution) {
         for (Throwable t : execution.getAllFailureExceptions()) {
             Throwable root = t;
             while (root.getCause() != null && root.getCause() != root

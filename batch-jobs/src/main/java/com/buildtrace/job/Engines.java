@@ -20,6 +20,15 @@ public class Engines implements DisposableBean {
         return engines.computeIfAbsent(options, ComparisonEngine::new);
     }
 
+    /** Closes the files of a comparison that ended, in every engine (the next comparison of them reads them again). */
+    public void release(java.nio.file.Path... files) {
+        for (ComparisonEngine engine : engines.values()) {
+            for (java.nio.file.Path f : files) {
+                engine.release(f);
+            }
+        }
+    }
+
     @Override
     public void destroy() {
         engines.values().forEach(ComparisonEngine::close);

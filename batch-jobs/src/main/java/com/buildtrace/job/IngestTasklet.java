@@ -26,7 +26,7 @@ class IngestTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         JobRequest r = JobRequest.of(chunk.getStepContext().getStepExecution().getJobParameters(), threads);
         store.create(r.comparisonId(), r.oldUri(), r.newUri(), r.outUri(), r.optionsJson());
-        store.markRunning(r.comparisonId());
+        store.markRunning(r.comparisonId(), Owner.THIS_PROCESS);
         SetIngest ingest = engines.get(r.options()).ingest(JobRequest.path(r.oldUri()), JobRequest.path(r.newUri()));
         store.saveIngest(r.comparisonId(), ingest);
         contribution.incrementReadCount();

@@ -36,6 +36,9 @@ class PairSheetsTasklet implements Tasklet {
                 store.sheetIds(r.comparisonId(), "old"), store.sheetIds(r.comparisonId(), "new"), Map.of());
         SetPlan plan = engine.pair(ingest);
         store.savePlan(r.comparisonId(), plan);
+        // partitions start from the files alone, wherever they run: what identification read is not kept, so
+        // that a sheet gives the same result in this process, in a worker process or after a restart
+        engines.release(oldFile, newFile);
         contribution.incrementWriteCount(plan.tasks().size());
         return RepeatStatus.FINISHED;
     }

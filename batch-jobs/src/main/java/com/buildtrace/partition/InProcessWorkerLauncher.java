@@ -1,11 +1,14 @@
 package com.buildtrace.partition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -32,9 +35,14 @@ public final class InProcessWorkerLauncher implements WorkerLauncher {
                     return t;
                 });
         List<Future<?>> running = new ArrayList<>();
+        CountDownLatch left = new CountDownLatch(partitions.size());
         for (StepExecution se : partitions) {
             running.add(pool.submit(() -> {
-                workerStep.execute(se);
+                try {
+                    workerStep.execute(se);
+                } finally {
+                    left.countDown();
+                }
                 return null;
             }));
         }
@@ -48,6 +56,11 @@ public final class InProcessWorkerLauncher implements WorkerLauncher {
             @Override
             public void cancel() {
                 pool.shutdownNow();
+            }
+
+            @Override
+            public void await(Duration max) throws InterruptedException {
+                left.await(max.toMillis(), TimeUnit.MILLISECONDS);
             }
         };
     }

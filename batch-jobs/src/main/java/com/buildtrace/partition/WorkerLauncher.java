@@ -24,5 +24,13 @@ public interface WorkerLauncher {
 
         /** Stops the workers (the comparison was stopped or timed out). */
         void cancel();
+
+        /**
+         * Waits up to {@code max} for the workers to end, or less: the partition handler looks at the job
+         * repository after each wait. Workers in this process end the wait as soon as they are all done.
+         */
+        default void await(java.time.Duration max) throws InterruptedException {
+            Thread.sleep(max.toMillis());
+        }
     }
 }

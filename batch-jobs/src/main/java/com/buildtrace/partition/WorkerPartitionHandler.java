@@ -70,7 +70,7 @@ public final class WorkerPartitionHandler implements PartitionHandler {
                 return failUnfinished(jobExecutionId, ids, timedOut ? "timed out after " + timeout
                         : "its worker ended before finishing it");
             }
-            Thread.sleep(pollInterval.toMillis());
+            launch.await(pollInterval);
         }
     }
 

@@ -34,6 +34,19 @@ public final class SampleSetGenerator {
     /** Which issue of the set. */
     public enum Revision { A, B }
 
+    /** The example set's two revisions as written into a folder. */
+    public record Example(Path revA, Path revB) {
+    }
+
+    /** Writes both revisions into a folder, as clinic-rev-A.pdf and clinic-rev-B.pdf. */
+    public Example writeBoth(Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        Example e = new Example(dir.resolve("clinic-rev-A.pdf"), dir.resolve("clinic-rev-B.pdf"));
+        write(Revision.A, e.revA());
+        write(Revision.B, e.revB());
+        return e;
+    }
+
     /** Writes one revision of the set. */
     public void write(Revision rev, Path file) throws IOException {
         List<String> order = rev == Revision.A

@@ -19,12 +19,16 @@ class BuildTraceCliIntegrationTests {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void database() {
+        com.buildtrace.testing.TestDatabase.use();
+    }
+
     @Test
     void comparesTheExampleSetAndWritesTheReport() throws IOException {
-        Path a = dir.resolve("a.pdf");
-        Path b = dir.resolve("b.pdf");
-        new SampleSetGenerator().write(SampleSetGenerator.Revision.A, a);
-        new SampleSetGenerator().write(SampleSetGenerator.Revision.B, b);
+        SampleSetGenerator.Example example = new SampleSetGenerator().writeBoth(dir);
+        Path a = example.revA();
+        Path b = example.revB();
         Path out = dir.resolve("report");
 
         int code = BuildTraceCli.execute("compare", a.toString(), b.toString(), "--out", out.toString(), "--quiet");

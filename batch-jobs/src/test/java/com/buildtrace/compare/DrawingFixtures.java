@@ -40,7 +40,7 @@ import org.apache.pdfbox.util.Matrix;
  * with an absurd size, a content stream or an embedded photo whose compressed data is garbage, a file cut
  * short, a password.
  */
-final class DrawingFixtures {
+public final class DrawingFixtures {
 
     private static final PDFont SANS = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
@@ -56,12 +56,12 @@ final class DrawingFixtures {
     }
 
     /** A PDF drawing set with these sheet numbers, one letter page each, in this order. */
-    static PdfSet pdfSet(String... sheetNumbers) {
+    public static PdfSet pdfSet(String... sheetNumbers) {
         return new PdfSet(List.of(sheetNumbers));
     }
 
     /** A PDF set to write, with the defects to build into it. Page numbers are 1-based. */
-    static final class PdfSet {
+    public static final class PdfSet {
 
         private final List<String> numbers;
 
@@ -82,7 +82,7 @@ final class DrawingFixtures {
         }
 
         /** This sheet gets an extra partition and a note, as a revision would add. */
-        PdfSet revised(String number) {
+        public PdfSet revised(String number) {
             revised.add(number);
             return this;
         }
@@ -103,7 +103,7 @@ final class DrawingFixtures {
          * This page also shows a small photo whose JPEG data is garbage. The page's text and lines are intact,
          * so it can be identified; only painting the photo fails.
          */
-        PdfSet brokenPhoto(int pageNumber) {
+        public PdfSet brokenPhoto(int pageNumber) {
             brokenPhotos.add(pageNumber);
             return this;
         }
@@ -123,7 +123,7 @@ final class DrawingFixtures {
             return this;
         }
 
-        Path writeTo(Path file) throws IOException {
+        public Path writeTo(Path file) throws IOException {
             try (PDDocument doc = new PDDocument()) {
                 for (int i = 0; i < numbers.size(); i++) {
                     int pageNumber = i + 1;
@@ -263,7 +263,7 @@ final class DrawingFixtures {
     }
 
     /** A plain text file, whatever its name says. */
-    static Path textFile(Path file) throws IOException {
+    public static Path textFile(Path file) throws IOException {
         return Files.writeString(file, "Sheet list\nA-101 FLOOR PLAN\nA-102 ROOF PLAN\n", StandardCharsets.UTF_8);
     }
 
