@@ -223,7 +223,7 @@ public final class DatabaseServer implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
-        if (temporaryDir != null) {
+        if (temporaryDir != null && Files.exists(temporaryDir)) {
             try (var files = Files.walk(temporaryDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }

@@ -14,19 +14,4 @@ public record WorkerRequest(long jobExecutionId, List<Long> stepExecutionIds, ja
     public WorkerRequest {
         stepExecutionIds = List.copyOf(stepExecutionIds);
     }
-
-    /**
-     * The step executions worker {@code index} of {@code count} runs: every count-th, starting at index (as
-     * a Kubernetes completion index or a Cloud Run task index picks its share).
-     */
-    public static List<Long> share(List<Long> ids, int index, int count) {
-        if (count <= 0 || index < 0 || index >= count) {
-            throw new IllegalArgumentException("worker " + index + " of " + count);
-        }
-        java.util.ArrayList<Long> mine = new java.util.ArrayList<>();
-        for (int i = index; i < ids.size(); i += count) {
-            mine.add(ids.get(i));
-        }
-        return mine;
-    }
 }

@@ -3,7 +3,7 @@ package com.buildtrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.buildtrace.samples.SampleSetGenerator;
-import com.buildtrace.testing.ChildCli;
+import com.buildtrace.testing.ChildJvm;
 import com.buildtrace.testing.ResultFiles;
 import com.buildtrace.testing.TestDatabase;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class RestartIntegrationTests {
         Path out = dir.resolve("out");
         UUID id = UUID.randomUUID();
         String[] options = {"--dpi", "300", "--parallel", "1", "--threads", "1", "--no-full-images", "--quiet"};
-        Process first = ChildCli.start(dir.resolve("first.log"), concat(new String[] {"compare", a.toString(),
+        Process first = ChildJvm.cli(dir.resolve("first.log"), concat(new String[] {"compare", a.toString(),
                 b.toString(), "--out", out.toString(), "--id", id.toString()}, options));
 
         // when two sheet pairs have completed, the process is killed (SIGKILL: no shutdown hook runs)
