@@ -15,6 +15,11 @@ public record WorkerRequest(long jobExecutionId, List<Long> stepExecutionIds, ja
         stepExecutionIds = List.copyOf(stepExecutionIds);
     }
 
+    /** The step execution ids as workers are given them: comma-separated, in partition order. */
+    public String commaSeparatedIds() {
+        return stepExecutionIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
     /**
      * The step executions worker {@code index} of {@code count} runs: every count-th, starting at index (as
      * a Kubernetes completion index or a Cloud Run task index picks its share).
