@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -40,7 +39,7 @@ public final class LocalProcessWorkerLauncher implements WorkerLauncher {
     public Launch launch(WorkerRequest request, Collection<StepExecution> partitions) throws IOException {
         int n = Math.min(count, partitions.size());
         Files.createDirectories(request.logDir());
-        String ids = request.stepExecutionIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String ids = request.commaSeparatedIds();
         List<Process> processes = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {

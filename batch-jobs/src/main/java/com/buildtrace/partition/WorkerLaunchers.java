@@ -1,6 +1,9 @@
 package com.buildtrace.partition;
 
 import com.buildtrace.db.DatabaseServer;
+import com.buildtrace.partition.cloudrun.CloudRunWorkerLauncher;
+import com.buildtrace.partition.kubernetes.KubernetesWorkerLauncher;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.step.Step;
@@ -10,20 +13,56 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The worker launcher the configuration asks for ({@code buildtrace.workers.mode}). */
+/**
+ * The worker launcher the configuration asks for ({@code buildtrace.workers.mode}). The cloud launchers hold
+ * API clients: the context closes them with the launcher.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
 class WorkerLaunchers {
 
     @Bean
     WorkerLauncher workerLauncher(WorkerProperties workers, @Qualifier("compareSheetPairStep") Step worker,
-                                  DatabaseServer database, Environment env) {
+                                  DatabaseServer database, Environment env) throws IOException {
         return switch (workers.mode()) {
             case IN_PROCESS -> new InProcessWorkerLauncher(worker, workers.count());
             case LOCAL_PROCESS -> new LocalProcessWorkerLauncher(workers.count(), workerEnvironment(database, env));
-            case KUBERNETES, CLOUD_RUN -> throw new IllegalStateException(
-                    "worker mode " + workers.mode() + " is not available in this build");
+            case KUBERNETES -> kubernetes(workers, database);
+            case CLOUD_RUN -> cloudRun(workers, database);
         };
+    }
+
+    private static KubernetesWorkerLauncher kubernetes(WorkerProperties workers, DatabaseServer database) {
+        external(database, workers.mode());
+        WorkerProperties.Kubernetes k = workers.kubernetes();
+        required(k.image(), "kubernetes.image", workers.mode());
+        required(k.secret(), "kubernetes.secret", workers.mode());
+        return new KubernetesWorkerLauncher(k, workers.count(), workers.timeout());
+    }
+
+    private static CloudRunWorkerLauncher cloudRun(WorkerProperties workers, DatabaseServer database)
+            throws IOException {
+        external(database, workers.mode());
+        WorkerProperties.CloudRun c = workers.cloudRun();
+        required(c.project(), "cloud-run.project", workers.mode());
+        required(c.region(), "cloud-run.region", workers.mode());
+        required(c.job(), "cloud-run.job", workers.mode());
+        return new CloudRunWorkerLauncher(c, workers.count());
+    }
+
+    /** Workers elsewhere share the job repository: they cannot reach a database embedded in this process. */
+    private static void external(DatabaseServer database, WorkerProperties.Mode mode) {
+        if (database.embedded()) {
+            throw new IllegalStateException("buildtrace.db.url (BUILDTRACE_DB_URL) must name a database the workers"
+                    + " can reach when buildtrace.workers.mode is " + mode + ", not the embedded one");
+        }
+    }
+
+    private static void required(String value, String property, WorkerProperties.Mode mode) {
+        if (value == null) {
+            throw new IllegalStateException(
+                    "buildtrace.workers." + property + " must be set when buildtrace.workers.mode is " + mode);
+        }
     }
 
     /** What a local worker needs to share this process's database and engine settings. */

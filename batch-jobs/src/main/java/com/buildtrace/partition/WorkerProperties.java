@@ -43,7 +43,7 @@ public record WorkerProperties(Mode mode, int count, Duration pollInterval, Dura
             timeout = Duration.ofHours(6);
         }
         if (kubernetes == null) {
-            kubernetes = new Kubernetes(null, null, null, null, null);
+            kubernetes = new Kubernetes(null, null, null, null, null, null, null, null, null);
         }
         if (cloudRun == null) {
             cloudRun = new CloudRun(null, null, null, null);
@@ -51,15 +51,33 @@ public record WorkerProperties(Mode mode, int count, Duration pollInterval, Dura
     }
 
     /**
-     * The Kubernetes Indexed Job that runs workers.
+     * The Kubernetes Indexed Job that runs workers (see infra/kubernetes).
      *
-     * @param namespace namespace to create the Job in
-     * @param image container image of the workers (this application)
-     * @param serviceAccount service account of the worker pods
-     * @param secret name of the Secret with the database settings (BUILDTRACE_DB_*)
+     * @param namespace namespace to create the Job in (default: the client's, in a cluster the manager pod's)
+     * @param image container image of the workers (this application); required
+     * @param serviceAccount service account of the worker pods (default: the namespace's default)
+     * @param secret name of the Secret with the database settings (BUILDTRACE_DB_*); required
      * @param masterUrl API server (default: in-cluster or kubeconfig)
+     * @param cpu CPU each worker pod requests, such as {@code 2} or {@code 1500m} (default: none)
+     * @param memory memory each worker pod requests and is limited to, such as {@code 4Gi} (default: none)
+     * @param volumeClaim PersistentVolumeClaim with the drawing sets and results, mounted in every worker
+     *     at {@code mountPath}: workers read and write the same paths as the manager (default: none)
+     * @param mountPath where the claim is mounted (default {@code /data})
      */
-    public record Kubernetes(String namespace, String image, String serviceAccount, String secret, String masterUrl) {
+    public record Kubernetes(String namespace, String image, String serviceAccount, String secret, String masterUrl,
+                             String cpu, String memory, String volumeClaim, String mountPath) {
+
+        public Kubernetes {
+            namespace = orNull(namespace);
+            image = orNull(image);
+            serviceAccount = orNull(serviceAccount);
+            secret = orNull(secret);
+            masterUrl = orNull(masterUrl);
+            cpu = orNull(cpu);
+            memory = orNull(memory);
+            volumeClaim = orNull(volumeClaim);
+            mountPath = mountPath == null || mountPath.isBlank() ? "/data" : mountPath;
+        }
     }
 
     /**
@@ -68,8 +86,21 @@ public record WorkerProperties(Mode mode, int count, Duration pollInterval, Dura
      * @param project Google Cloud project
      * @param region region of the job
      * @param job name of the Cloud Run Job
-     * @param endpoint API endpoint (default: Google's)
+     * @param endpoint API endpoint (default: Google's); an {@code http://} one (a local test server) is called
+     *     without credentials
      */
     public record CloudRun(String project, String region, String job, String endpoint) {
+
+        public CloudRun {
+            project = orNull(project);
+            region = orNull(region);
+            job = orNull(job);
+            endpoint = orNull(endpoint);
+        }
+    }
+
+    /** An empty setting (an environment variable set to nothing) is no setting. */
+    private static String orNull(String setting) {
+        return setting == null || setting.isBlank() ? null : setting;
     }
 }

@@ -14,4 +14,9 @@ public record WorkerRequest(long jobExecutionId, List<Long> stepExecutionIds, ja
     public WorkerRequest {
         stepExecutionIds = List.copyOf(stepExecutionIds);
     }
+
+    /** The step execution ids as workers are given them: comma-separated, in partition order. */
+    public String commaSeparatedIds() {
+        return stepExecutionIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
 }

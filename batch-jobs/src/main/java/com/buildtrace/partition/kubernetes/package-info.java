@@ -1,0 +1,5 @@
+/**
+ * Workers as the pods of a Kubernetes Indexed Job (fabric8 client, JDK HTTP transport): one Job per
+ * comparison run, watched through its status and deleted when the comparison is stopped.
+ */
+package com.buildtrace.partition.kubernetes;
