@@ -78,6 +78,10 @@ final class SheetOpener implements AutoCloseable {
     }
 
     private PageContent scan(PdfSheet sheet, PDDocument document) {
+        PageContent fast = new PdfRasterizer(document, sheet).scanFast();
+        if (fast != null) {
+            return fast;
+        }
         try {
             return scanner.scan(document, sheet.pageIndex());
         } catch (IOException | RuntimeException e) {
