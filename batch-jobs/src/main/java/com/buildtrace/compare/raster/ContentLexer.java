@@ -104,7 +104,7 @@ final class ContentLexer {
                 if (pos == start) {
                     pos++;
                 }
-                text = new String(data, start, pos - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+                text = operator(data, start, pos - start);
                 switch (text) {
                     case "true", "false" -> {
                         number = text.equals("true") ? 1 : 0;
@@ -119,6 +119,48 @@ final class ContentLexer {
                 }
             }
         }
+    }
+
+    /** The content stream operators (and keywords), shared instead of a new string per token. */
+    private static final String[] KNOWN = new String[1024];
+
+    static {
+        for (String op : new String[] {"b", "B", "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c", "cm", "CS", "cs",
+            "d", "d0", "d1", "Do", "DP", "EI", "EMC", "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "ID", "j",
+            "J", "K", "k", "l", "m", "M", "MP", "n", "q", "Q", "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "SCN",
+            "scn", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm", "Tr", "Ts", "Tw", "Tz", "v", "w", "W",
+            "W*", "y", "'", "\"", "true", "false", "null"}) {
+            byte[] b = op.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            int slot = slot(b, 0, b.length);
+            if (KNOWN[slot] == null) {
+                KNOWN[slot] = op;
+            }
+        }
+    }
+
+    private static int slot(byte[] d, int start, int len) {
+        int h = len;
+        for (int i = 0; i < len; i++) {
+            h = h * 31 + d[start + i];
+        }
+        return (h ^ (h >>> 10)) & (KNOWN.length - 1);
+    }
+
+    /** The operator's name: the shared string of a known one, else a new string. */
+    private static String operator(byte[] d, int start, int len) {
+        if (len <= 5) {
+            String known = KNOWN[slot(d, start, len)];
+            if (known != null && known.length() == len) {
+                boolean same = true;
+                for (int i = 0; i < len && same; i++) {
+                    same = known.charAt(i) == (d[start + i] & 0xFF);
+                }
+                if (same) {
+                    return known;
+                }
+            }
+        }
+        return new String(d, start, len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
