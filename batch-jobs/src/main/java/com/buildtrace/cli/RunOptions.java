@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 final class RunOptions {
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Engine threads per process (default: one per core).")
+            description = "Engine threads of this process (default: one per core; never fewer than --parallel).")
     Integer threads;
 
     @Option(names = "--parallel", paramLabel = "N",

@@ -54,14 +54,34 @@ final class WorkerCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String worker = name != null ? name : defaultName();
-        try (ConfigurableApplicationContext ctx = BatchContext.open("worker", Map.of())) {
+        // one partition at a time here; its log (this process's output) says what it ran and how long it took
+        Map<String, Object> settings = Map.of("buildtrace.workers.count", 1,
+                "buildtrace.log.console-level", "INFO", "logging.level.com.buildtrace", "INFO",
+                "logging.level.org.springframework.batch", "INFO");
+        try (ConfigurableApplicationContext ctx = BatchContext.open("worker", settings)) {
             WorkerRunner runner = new WorkerRunner(ctx.getBean(JobRepository.class),
                     ctx.getBean(JobKeys.WORKER_STEP, Step.class), ctx.getBean(PartitionClaims.class));
             WorkerRunner.Outcome outcome = runner.run(jobExecutionId, stepExecutionIds, worker);
-            err.println("worker " + worker + ": ran " + outcome.ran() + " partitions, " + outcome.failed() + " failed");
+            err.println("worker " + worker + ": ran " + outcome.ran() + " partitions, " + outcome.failed() + " failed"
+                    + peakRss());
             err.flush();
             return outcome.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         }
+    }
+
+    /** ", peak RSS N MB" from /proc (Linux), else nothing: what a worker needs of its pod's memory. */
+    static String peakRss() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return ", peak RSS " + (kb / 1024) + " MB";
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "";
     }
 
     /** pod-N on Kubernetes, task-N on Cloud Run, else host-pid. */

@@ -76,8 +76,11 @@ public final class ComparisonEngine implements AutoCloseable {
 
     public ComparisonEngine(CompareOptions options) {
         this.options = options;
-        this.workers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-sheet"));
-        this.helpers = Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-render"));
+        // one thread: everything runs on the caller's thread, one core's worth of work at a time
+        this.workers = options.threads() == 1 ? new CallerRunsExecutor()
+                : Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-sheet"));
+        this.helpers = options.threads() == 1 ? new CallerRunsExecutor()
+                : Executors.newFixedThreadPool(options.threads(), daemons("buildtrace-render"));
         this.pairs = new SheetPairComparator(opener, helpers, new BufferPool(2 * options.threads()), options);
     }
 

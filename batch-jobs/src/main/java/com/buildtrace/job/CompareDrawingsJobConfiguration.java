@@ -32,9 +32,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({JobProperties.class, WorkerProperties.class})
 public class CompareDrawingsJobConfiguration {
 
-    /** Engine threads of this process: configured, or one per core (shared by the partitions running here). */
-    static int threads(JobProperties properties) {
-        return properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
+    /**
+     * Engine threads of this process: as configured, else one per core; never fewer than the partitions this
+     * process runs at once (in-process mode), so that each of them has a thread for its helper work. The
+     * engine's threads are shared: a partition running alone uses them all.
+     */
+    static int threads(JobProperties properties, WorkerProperties workers) {
+        int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
+        return workers.mode() == WorkerProperties.Mode.IN_PROCESS ? Math.max(threads, workers.count()) : threads;
     }
 
     @Bean
@@ -60,25 +65,25 @@ public class CompareDrawingsJobConfiguration {
 
     @Bean
     Step ingestStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                    Engines engines, ComparisonStore store, JobProperties properties) {
+                    Engines engines, ComparisonStore store, JobProperties properties, WorkerProperties workers) {
         return new StepBuilder(JobKeys.INGEST_STEP, repository)
-                .tasklet(new IngestTasklet(engines, store, threads(properties)), tx).build();
+                .tasklet(new IngestTasklet(engines, store, threads(properties, workers)), tx).build();
     }
 
     @Bean
     Step pairSheetsStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                        Engines engines, ComparisonStore store, JobProperties properties) {
+                        Engines engines, ComparisonStore store, JobProperties properties, WorkerProperties workers) {
         return new StepBuilder(JobKeys.PAIR_STEP, repository)
-                .tasklet(new PairSheetsTasklet(engines, store, threads(properties)), tx).build();
+                .tasklet(new PairSheetsTasklet(engines, store, threads(properties, workers)), tx).build();
     }
 
     /** The worker step: one sheet task. Also what worker processes, pods and Cloud Run tasks execute. */
     @Bean
     Step compareSheetPairStep(JobRepository repository,
                               @Qualifier("transactionManager") PlatformTransactionManager tx, Engines engines,
-                              ComparisonStore store, JobProperties properties) {
+                              ComparisonStore store, JobProperties properties, WorkerProperties workers) {
         return new StepBuilder(JobKeys.WORKER_STEP, repository)
-                .tasklet(new CompareSheetPairTasklet(engines, store, threads(properties)), tx).build();
+                .tasklet(new CompareSheetPairTasklet(engines, store, threads(properties, workers)), tx).build();
     }
 
     @Bean
@@ -116,9 +121,9 @@ public class CompareDrawingsJobConfiguration {
 
     @Bean
     Step finalizeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                      ComparisonStore store, JobProperties properties) {
+                      ComparisonStore store, JobProperties properties, WorkerProperties workers) {
         return new StepBuilder(JobKeys.FINALIZE_STEP, repository)
-                .tasklet(new FinalizeTasklet(store, threads(properties), version()), tx)
+                .tasklet(new FinalizeTasklet(store, threads(properties, workers), version()), tx)
                 .allowStartIfComplete(true).build();
     }
 
