@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +27,6 @@ public final class DatabaseServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseServer.class);
 
-    /** The lock file the embedded server holds while a process uses its folder. */
-    static final String LOCK_FILE = "epg-lock";
-
     private final String jdbcUrl;
 
     private final String user;
@@ -41,13 +37,17 @@ public final class DatabaseServer implements AutoCloseable {
 
     private final Path temporaryDir;
 
+    /** Held while this process owns the data folder (released by the OS if the process dies). */
+    private final FileChannel ownership;
+
     private DatabaseServer(String jdbcUrl, String user, String password, EmbeddedPostgres embedded,
-                           Path temporaryDir) {
+                           Path temporaryDir, FileChannel ownership) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
         this.temporaryDir = temporaryDir;
+        this.ownership = ownership;
     }
 
     /** An embedded server being started ahead of the application context, with the settings it was started for. */
@@ -108,13 +108,15 @@ public final class DatabaseServer implements AutoCloseable {
     /** The configured external server, or an embedded one started now. */
     public static DatabaseServer start(DatabaseProperties p) {
         if (!p.embedded()) {
-            return new DatabaseServer(p.url(), p.user(), p.password(), null, null);
+            return new DatabaseServer(p.url(), p.user(), p.password(), null, null, null);
         }
         Path dir = p.embeddedDir().toAbsolutePath();
+        FileChannel ownership = null;
         try {
             Files.createDirectories(dir);
+            ownership = own(dir);
             Path temporary = null;
-            if (inUse(dir)) {
+            if (ownership == null) {
                 temporary = Files.createTempDirectory("buildtrace-db-");
                 LOG.warn("the database in {} is in use by another buildtrace process; this run uses a temporary one"
                         + " (its history is not kept)", dir);
@@ -124,33 +126,60 @@ public final class DatabaseServer implements AutoCloseable {
             }
             EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(temporary != null).setPGStartupWait(Duration.ofSeconds(60)).start();
-            return new DatabaseServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", pg, temporary);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** True when a live process holds the folder's lock. */
-    static boolean inUse(Path dir) throws IOException {
-        Path lockFile = dir.resolve(LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
+            return new DatabaseServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", pg, temporary,
+                    ownership);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ownership);
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 
     /**
-     * Shuts down a server left running in the folder by a process that died without stopping it (its lock is
-     * free but its postmaster.pid names a live process).
+     * Takes ownership of a data folder: a lock on the file beside it ({@code NAME.lock}), held for the life of
+     * the process. Null when another live process owns the folder.
+     */
+    static FileChannel own(Path dir) throws IOException {
+        Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
+        synchronized (OWNED) {
+            // a second server of this JVM: not ours to take (and opening the lock file again, then closing
+            // it, would release the lock this JVM holds)
+            if (OWNED.containsKey(lockFile)) {
+                return null;
+            }
+            FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                if (ch.tryLock() != null) {
+                    OWNED.put(lockFile, ch);
+                    return ch;
+                }
+            } catch (OverlappingFileLockException e) {
+                // held by this JVM through another channel
+            }
+            ch.close();
+            return null;
+        }
+    }
+
+    /** Lock files this JVM holds. */
+    private static final java.util.Map<Path, FileChannel> OWNED = new java.util.HashMap<>();
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            synchronized (OWNED) {
+                OWNED.values().remove(ch);
+                try {
+                    ch.close();
+                } catch (IOException e) {
+                    // the lock goes with the process anyway
+                }
+            }
+        }
+    }
+
+    /**
+     * Shuts down a server left running in the folder by a process that died without stopping it: called by
+     * the folder's owner, so a postmaster.pid naming a live process is an orphan.
      */
     static void stopOrphan(Path dir) throws IOException {
         Optional<ProcessHandle> postmaster = postmaster(dir);
@@ -223,6 +252,7 @@ public final class DatabaseServer implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
+        closeQuietly(ownership);
         if (temporaryDir != null && Files.exists(temporaryDir)) {
             try (var files = Files.walk(temporaryDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
