@@ -1,6 +1,7 @@
 package com.buildtrace.job;
 
 import com.buildtrace.compare.SetIngest;
+import com.buildtrace.comparison.ComparisonJson;
 import com.buildtrace.comparison.ComparisonStore;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,6 +30,10 @@ class IngestTasklet implements Tasklet {
         store.markRunning(r.comparisonId(), Owner.THIS_PROCESS);
         SetIngest ingest = engines.get(r.options()).ingest(JobRequest.path(r.oldUri()), JobRequest.path(r.newUri()));
         store.saveIngest(r.comparisonId(), ingest);
+        // the time spent reading and identifying, for the set's stage times (the job's context outlives
+        // restarts)
+        chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .putString(JobKeys.INGEST_MILLIS, ComparisonJson.write(ingest.stageMillis()));
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }

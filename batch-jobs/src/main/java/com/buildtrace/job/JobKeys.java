@@ -44,6 +44,9 @@ public final class JobKeys {
     /** Retry job: when the retry was asked for (identifying, so that a sheet may be retried again). */
     public static final String REQUESTED_AT = "requestedAt";
 
+    /** Job context: time the ingest step spent per stage (read, identify), as JSON. */
+    public static final String INGEST_MILLIS = "ingestMillis";
+
     /** Partition context: which sheet task of the plan. */
     public static final String TASK_INDEX = "taskIndex";
 

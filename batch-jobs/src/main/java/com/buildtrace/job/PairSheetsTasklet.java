@@ -3,6 +3,7 @@ package com.buildtrace.job;
 import com.buildtrace.compare.ComparisonEngine;
 import com.buildtrace.compare.SetIngest;
 import com.buildtrace.compare.SetPlan;
+import com.buildtrace.comparison.ComparisonJson;
 import com.buildtrace.comparison.ComparisonStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,8 +33,12 @@ class PairSheetsTasklet implements Tasklet {
         ComparisonEngine engine = engines.get(r.options());
         Path oldFile = JobRequest.path(r.oldUri());
         Path newFile = JobRequest.path(r.newUri());
+        String ingestMillis = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .getString(JobKeys.INGEST_MILLIS, "{}");
+        Map<String, Long> stages = new java.util.LinkedHashMap<>();
+        ComparisonJson.read(ingestMillis, Map.class).forEach((k, v) -> stages.put((String) k, ((Number) v).longValue()));
         SetIngest ingest = new SetIngest(oldFile, newFile, engine.sheets(oldFile), engine.sheets(newFile),
-                store.sheetIds(r.comparisonId(), "old"), store.sheetIds(r.comparisonId(), "new"), Map.of());
+                store.sheetIds(r.comparisonId(), "old"), store.sheetIds(r.comparisonId(), "new"), stages);
         SetPlan plan = engine.pair(ingest);
         store.savePlan(r.comparisonId(), plan);
         // partitions start from the files alone, wherever they run: what identification read is not kept, so
