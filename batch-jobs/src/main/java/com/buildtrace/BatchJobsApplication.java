@@ -1,5 +1,6 @@
 package com.buildtrace;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.task.configuration.EnableTask;
 
@@ -11,4 +12,12 @@ import org.springframework.cloud.task.configuration.EnableTask;
 @SpringBootApplication
 @EnableTask
 public class BatchJobsApplication {
+
+    /**
+     * Starts the application without running a command: what ahead-of-time processing runs at build time to
+     * record the bean definitions. People use {@code com.buildtrace.cli.BuildTraceCli}.
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(BatchJobsApplication.class, args);
+    }
 }

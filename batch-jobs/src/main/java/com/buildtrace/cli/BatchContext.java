@@ -22,7 +22,8 @@ final class BatchContext {
         Map<String, Object> p = new TreeMap<>(properties);
         p.put("spring.cloud.task.name", "buildtrace-" + task);
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(BatchJobsApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(BatchJobsApplication.class).main(BatchJobsApplication.class)
+                .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args);
     }
 }

@@ -106,6 +106,7 @@ final class JobRun {
             execution = action.run(ctx.getBean(ComparisonLauncher.class));
         } finally {
             watcher.stop();
+            thread.interrupt(); // wake it from its pause between polls
             thread.join(2000);
         }
         watcher.poll();
