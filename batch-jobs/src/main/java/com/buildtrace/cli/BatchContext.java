@@ -3,10 +3,14 @@ package com.buildtrace.cli;
 import com.buildtrace.BatchJobsApplication;
 import java.util.TreeMap;
 import java.util.Map;
+import com.buildtrace.db.DatabaseServer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /** The batch application, started for one command: database (embedded or external), job repository, jobs. */
 final class BatchContext {
@@ -23,7 +27,22 @@ final class BatchContext {
         p.put("spring.cloud.task.name", "buildtrace-" + task);
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(BatchJobsApplication.class).main(BatchJobsApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.NONE).listeners(new BeforeLogging())
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args);
+    }
+
+    /** Lets an embedded database started ahead finish starting before the application sets up logging. */
+    private static final class BeforeLogging
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            DatabaseServer.awaitEarlyStart();
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 }

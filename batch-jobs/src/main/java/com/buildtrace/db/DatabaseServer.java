@@ -81,6 +81,22 @@ public final class DatabaseServer implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * Waits for a server being started early to be up (or to have failed; {@link #obtain} reports that). Called
+     * before the application configures logging, so that the start's own log lines do not fall into the moment
+     * when logging has no destination.
+     */
+    public static void awaitEarlyStart() {
+        Early early = EARLY.get();
+        if (early != null) {
+            try {
+                early.server().join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                // obtain() rethrows it
+            }
+        }
+    }
+
     /** The server started early for these settings, else one started now. */
     public static DatabaseServer obtain(DatabaseProperties p) {
         Early early = EARLY.getAndSet(null);
@@ -124,7 +140,12 @@ public final class DatabaseServer implements AutoCloseable {
             } else {
                 stopOrphan(dir);
             }
+            // the server's own log beside its data (postgres.log), kept out of the terminal
+            ProcessBuilder.Redirect serverLog = temporary != null ? ProcessBuilder.Redirect.DISCARD
+                    : ProcessBuilder.Redirect.appendTo(dir.resolveSibling(dir.getFileName() + ".log").toFile());
             EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.toFile())
+                    .setOutputRedirector(serverLog)
+                    .setErrorRedirector(serverLog)
                     .setCleanDataDirectory(temporary != null).setPGStartupWait(Duration.ofSeconds(60)).start();
             return new DatabaseServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", pg, temporary,
                     ownership);
