@@ -31,9 +31,17 @@ class BuildTraceCliIntegrationTests {
         Path b = example.revB();
         Path out = dir.resolve("report");
 
-        int code = BuildTraceCli.execute("compare", a.toString(), b.toString(), "--out", out.toString(), "--quiet");
+        String id = java.util.UUID.randomUUID().toString();
+        int code = BuildTraceCli.execute("compare", a.toString(), b.toString(), "--out", out.toString(), "--quiet",
+                "--id", id);
 
         assertThat(code).isZero();
+        assertThat(out.resolve("logs/buildtrace.log")).content().contains("compareSheetsStep");
+        String status = stdout("status", id);
+        assertThat(status).startsWith("comparison " + id + ": completed, 6/6 sheets done")
+                .containsPattern("A-101 +changed +9 regions +8 text changes")
+                .containsPattern("E-101 +unchanged +0 regions");
+        assertThat(stdout("history", "--limit", "50")).containsPattern(id + " .* completed +6/6 +clinic-rev-A.pdf -> clinic-rev-B.pdf");
         JsonNode result = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile());
         assertThat(result.get("summary").get("changed").asInt()).isEqualTo(4);
         assertThat(result.get("summary").get("unchanged").asInt()).isEqualTo(1);
@@ -43,6 +51,14 @@ class BuildTraceCliIntegrationTests {
         String overlay = first.get("images").get("overlay").asString();
         assertThat(out.resolve(overlay)).isRegularFile();
         assertThat(Files.readString(out.resolve("index.html"))).contains("A-101", "26&#39;-0&quot;");
+    }
+
+    /** What a command printed on standard output. */
+    private static String stdout(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = new picocli.CommandLine(new BuildTraceCli()).setOut(new java.io.PrintWriter(out, true)).execute(args);
+        assertThat(code).isZero();
+        return out.toString();
     }
 
     @Test
