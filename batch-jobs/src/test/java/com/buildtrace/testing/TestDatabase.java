@@ -15,7 +15,8 @@ public final class TestDatabase {
     private static final String SERVER = System.getenv().getOrDefault("BUILDTRACE_TEST_DB_SERVER",
             "jdbc:postgresql://127.0.0.1:5432/");
 
-    private static final String NAME = "buildtrace_test";
+    /** BUILDTRACE_TEST_DB_NAME lets test runs of two checkouts share the server without sharing a database. */
+    private static final String NAME = System.getenv().getOrDefault("BUILDTRACE_TEST_DB_NAME", "buildtrace_test");
 
     private static final String USER = System.getenv().getOrDefault("BUILDTRACE_TEST_DB_USER", "postgres");
 
