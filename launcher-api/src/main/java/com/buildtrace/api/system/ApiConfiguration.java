@@ -1,0 +1,21 @@
+package com.buildtrace.api.system;
+
+import com.buildtrace.api.schedule.SchedulerProperties;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The API's settings and its OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ApiProperties.class, SchedulerProperties.class})
+class ApiConfiguration {
+
+    @Bean
+    OpenAPI buildTraceOpenApi() {
+        return new OpenAPI().info(new Info().title("BuildTrace API").version("v1").description(
+                "Upload revisions of drawing sets, compare them sheet by sheet, and read what changed: regions, "
+                        + "text changes, overlay images and reports. Errors are RFC 9457 problem details."));
+    }
+}

@@ -1,0 +1,69 @@
+package com.buildtrace.api.system;
+
+import com.buildtrace.job.ComparisonException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem detail: Spring MVC's own (missing or malformed parameters, validation,
+ * unknown routes) through the base class, the API's through {@link ApiException}, with a {@code detail} that
+ * says what to change.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final ApiProperties properties;
+
+    ApiProblems(ApiProperties properties) {
+        this.properties = properties;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ProblemDetail api(ApiException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        p.setTitle(e.title());
+        p.setType(URI.create("https://buildtrace.dev/problems/" + e.status().value()));
+        return p;
+    }
+
+    /** The batch layer refusing a request (already complete, running elsewhere, unknown sheet). */
+    @ExceptionHandler(ComparisonException.class)
+    ProblemDetail comparison(ComparisonException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Conflict");
+        return p;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "the upload is larger than the limit of " + properties.maxSetSize().toMegabytes()
+                        + " MB per drawing set (buildtrace.api.max-set-size)");
+        p.setTitle("Upload too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
+    }
+
+    /** Anything unexpected: logged with its stack, answered without internals. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        LOG.error("request failed", e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the server could not complete the request; the error is in its log");
+        p.setTitle("Internal error");
+        return p;
+    }
+}
