@@ -25,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates comparisons of two revisions (never two of the same pair), and cancels, restarts and reads them.
@@ -102,9 +104,23 @@ public class ComparisonService {
                 request.newUri(), request.outUri(), request.optionsJson(), caller, trigger);
         UUID actual = created ? id : comparisons.ofPair(oldRevision, newRevision).orElseThrow();
         if (created) {
-            runs.start(id);
+            startAfterCommit(id);
         }
         return new Created(get(caller, actual), created);
+    }
+
+    /** Starts the job once the comparison's row is visible to it (after the caller's transaction, if any). */
+    private void startAfterCommit(UUID id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            runs.start(id);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                runs.start(id);
+            }
+        });
     }
 
     /** The URI the job reads a revision from: its one file, or the folder (key prefix) of its files. */
