@@ -12,6 +12,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ApiProperties.class, SchedulerProperties.class})
 class ApiConfiguration {
 
+    static {
+        // the caller comes from the request's credentials, never from a parameter
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
     @Bean
     OpenAPI buildTraceOpenApi() {
         return new OpenAPI().info(new Info().title("BuildTrace API").version("v1").description(
