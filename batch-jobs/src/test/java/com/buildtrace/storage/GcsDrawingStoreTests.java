@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
+import com.buildtrace.fixtures.RecordingHttpServer;
+import com.google.cloud.NoCredentials;
 import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -124,6 +127,37 @@ class GcsDrawingStoreTests {
         assertThat(store.key("file:/tmp/x.pdf")).isEmpty();
         assertThat(GcsDrawingStore.contentType(key)).isEqualTo("text/html; charset=utf-8");
         assertThatIllegalArgumentException().isThrownBy(() -> new GcsDrawingStore(storage, "Bad_Bucket"));
+    }
+
+    @Test
+    void theRealClientStatsAndListsOverHttpJsonWithoutTheGrpcRuntimes() throws Exception {
+        // given: the production client (HTTP/JSON transport, as Spring Cloud GCP builds it) against a local
+        // server that answers as the Cloud Storage JSON API does
+        try (RecordingHttpServer api = new RecordingHttpServer()) {
+            api.respond("GET", "/storage/v1/b/bt-prod/o/comparisons%2Fc1%2Fresult.json", 200, """
+                    {"bucket": "bt-prod", "name": "comparisons/c1/result.json", "size": "4242",
+                     "generation": "1764324000123456", "updated": "2026-11-28T10:00:00.000Z"}""");
+            api.respond("GET", "/storage/v1/b/bt-prod/o/comparisons%2Fc1%2Fnone.json", 404,
+                    "{\"error\": {\"code\": 404, \"message\": \"No such object\"}}");
+            api.respond("GET", "/storage/v1/b/bt-prod/o", 200, """
+                    {"items": [{"bucket": "bt-prod", "name": "comparisons/c1/index.html", "size": "10",
+                                "generation": "5", "updated": "2026-11-28T10:00:01.000Z"}]}""");
+            Storage client = StorageOptions.newBuilder().setHost(api.url()).setProjectId("buildtrace-test")
+                    .setCredentials(NoCredentials.getInstance()).build().getService();
+            GcsDrawingStore prod = new GcsDrawingStore(client, "bt-prod");
+
+            // when
+            StoredObject result = prod.stat(StorageKey.of("comparisons", "c1", "result.json")).orElseThrow();
+
+            // then
+            assertThat(result.bytes()).isEqualTo(4242);
+            assertThat(result.generation()).isEqualTo(1764324000123456L);
+            assertThat(result.updated()).isEqualTo(java.time.Instant.parse("2026-11-28T10:00:00Z"));
+            assertThat(prod.stat(StorageKey.of("comparisons", "c1", "none.json"))).isEmpty();
+            assertThat(prod.list(StorageKey.of("comparisons", "c1"))).extracting(o -> o.key().path())
+                    .containsExactly("comparisons/c1/index.html");
+            assertThat(api.requests().get(2).query()).contains("prefix=comparisons/c1/").contains("maxResults=1000");
+        }
     }
 
     private static InputStream stream(String s) {
