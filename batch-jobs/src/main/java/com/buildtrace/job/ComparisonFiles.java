@@ -8,6 +8,7 @@ import com.buildtrace.storage.StagedOutput;
 import com.buildtrace.storage.StoredObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,20 @@ public class ComparisonFiles {
                 sets.fetch(r.newUri(), recorded(job, JobKeys.NEW_SET_OBJECTS)).path());
     }
 
-    /** Where the sets are (or would be) on this machine, without copying: to close their files. */
+    /**
+     * Where the sets are (or would be) on this machine, without copying: to close their files. A URI that
+     * names no set of this machine or store was never read, and has nothing to close.
+     */
     Path[] where(String oldUri, String newUri) {
-        return new Path[] {sets.where(oldUri), sets.where(newUri)};
+        List<Path> paths = new ArrayList<>(2);
+        for (String uri : new String[] {oldUri, newUri}) {
+            try {
+                paths.add(sets.where(uri));
+            } catch (IllegalArgumentException e) {
+                // not a set of this store: ingest failed on it, naming it
+            }
+        }
+        return paths.toArray(Path[]::new);
     }
 
     /** The comparison's output. */

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -156,6 +157,27 @@ class StoredComparisonIntegrationTests {
         assertThat(CACHE.resolve("staging/gs/bt-test/comparisons/" + id)).doesNotExist();
         assertThat(CACHE.resolve("inputs/gs/bt-test/" + StorageLayout.revisionFiles(project, set, revB)))
                 .isDirectoryContaining(p -> p.getFileName().toString().equals("002.pdf"));
+    }
+
+    @Test
+    void setsThatAreMissingOrInAnotherBucketFailTheComparisonNamingThem() throws Exception {
+        drawingStore.write(new StorageKey("uploads/rev-a.pdf"), DrawingFixtures.pdfSet("A-101")
+                .writeTo(dir.resolve("rev-a.pdf")));
+        String out = drawingStore.uri(StorageLayout.comparison(UUID.randomUUID()));
+        JobRequest missing = new JobRequest(UUID.randomUUID(), "gs://bt-test/uploads/rev-a.pdf",
+                "gs://bt-test/uploads/rev-b", out, CompareOptions.defaults());
+        JobRequest elsewhere = new JobRequest(UUID.randomUUID(), "gs://other-bucket/uploads/rev-a.pdf",
+                "gs://bt-test/uploads/rev-a.pdf", out, CompareOptions.defaults());
+
+        JobExecution missingRun = launcher.run(missing);
+        JobExecution elsewhereRun = launcher.run(elsewhere);
+
+        assertThat(missingRun.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(ComparisonJobListener.reason(missingRun))
+                .isEqualTo("gs://bt-test/uploads/rev-b: no object, and no objects under it, in the store");
+        assertThat(elsewhereRun.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(ComparisonJobListener.reason(elsewhereRun)).isEqualTo("gs://other-bucket/uploads/rev-a.pdf is "
+                + "neither a local file nor in the configured store (gs://bt-test/...)");
     }
 
     private void upload(StorageKey key, DrawingFixtures.PdfSet pdf) throws IOException {
