@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
             "Exit code: 0 done, 1 failed, 2 bad command line, 3 done but some sheets failed."})
 final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The old revision (PDF or image).")
+    @Parameters(index = "0", paramLabel = "OLD",
+            description = "The old revision (PDF or image, or a folder of them read in name order as one set).")
     Path oldFile;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The new revision (PDF or image).")
+    @Parameters(index = "1", paramLabel = "NEW", description = "The new revision (likewise).")
     Path newFile;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")

@@ -9,7 +9,7 @@ import com.buildtrace.comparison.ComparisonStore;
 import com.buildtrace.job.ComparisonException;
 import com.buildtrace.job.ComparisonJobListener;
 import com.buildtrace.job.ComparisonLauncher;
-import com.buildtrace.job.JobRequest;
+import com.buildtrace.storage.SetFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -68,7 +68,8 @@ final class JobRun {
         settings.put("buildtrace.log.console-exceptions", "%nopex");
         try (ConfigurableApplicationContext ctx = BatchContext.open(task, settings)) {
             ComparisonStore store = ctx.getBean(ComparisonStore.class);
-            Path dir = out != null ? out : store.find(id).map(c -> JobRequest.path(c.outUri())).orElse(null);
+            Path dir = out != null ? out
+                    : store.find(id).flatMap(c -> SetFiles.localPath(c.outUri())).orElse(null);
             LogFile log = dir == null ? null : LogFile.attach(dir.resolve("logs").resolve("buildtrace.log"));
             try {
                 return run(ctx, id, action, progress, sheets, t0);
@@ -128,7 +129,8 @@ final class JobRun {
             return ExitCodes.FAILED;
         }
         List<PageComparison> pages = store.results(id);
-        Path report = JobRequest.path(c.outUri()).resolve("index.html");
+        String report = SetFiles.localPath(c.outUri()).map(p -> p.resolve("index.html").toString())
+                .orElse(c.outUri() + "/index.html");
         out.println(String.format(Locale.ROOT,
                 "%d sheets: %d changed, %d unchanged, %d added, %d removed%s in %.1f s. Report: %s",
                 pages.size(), count(pages, PageStatus.CHANGED), count(pages, PageStatus.UNCHANGED),

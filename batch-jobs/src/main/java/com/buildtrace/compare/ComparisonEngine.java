@@ -62,15 +62,28 @@ public final class ComparisonEngine implements AutoCloseable {
 
     private final Map<Path, ReadSet> sets = new ConcurrentHashMap<>();
 
-    /** A set as read, with the size and time of the file it was read from. */
-    private record ReadSet(DrawingSet set, long size, java.nio.file.attribute.FileTime modified) {
+    /** A set as read, with the size and time of each file it was read from. */
+    private record ReadSet(DrawingSet set, List<FileStamp> files) {
 
         boolean matches(Path file) {
+            return files.equals(FileStamp.of(file));
+        }
+    }
+
+    /** A file's size and time, to tell a file changed since it was read (null time when it is unreadable). */
+    private record FileStamp(Path file, long size, java.nio.file.attribute.FileTime modified) {
+
+        /** The stamps of a set's files; none when they cannot be listed (the reader says why). */
+        static List<FileStamp> of(Path set) {
+            List<FileStamp> stamps = new ArrayList<>();
             try {
-                return Files.size(file) == size && Files.getLastModifiedTime(file).equals(modified);
-            } catch (IOException e) {
-                return false;
+                for (Path f : DrawingSetReader.files(set)) {
+                    stamps.add(new FileStamp(f, Files.size(f), Files.getLastModifiedTime(f)));
+                }
+            } catch (IOException | DrawingInputException e) {
+                return List.of();
             }
+            return stamps;
         }
     }
 
@@ -179,8 +192,8 @@ public final class ComparisonEngine implements AutoCloseable {
     }
 
     /**
-     * A set read once per engine (its pages stay open in the document pool) and read again when the file
-     * changed since (same size and time: unchanged).
+     * A set read once per engine (its pages stay open in the document pool) and read again when its file, or
+     * a file of its folder, changed since (same files, sizes and times: unchanged).
      */
     private DrawingSet set(Path file) {
         Path f = file.toAbsolutePath().normalize();
@@ -189,15 +202,9 @@ public final class ComparisonEngine implements AutoCloseable {
             release(f);
         }
         return sets.computeIfAbsent(f, p -> {
-            long size = -1;
-            java.nio.file.attribute.FileTime modified = null;
-            try {
-                size = Files.size(p);
-                modified = Files.getLastModifiedTime(p);
-            } catch (IOException e) {
-                // the reader reports the missing or unreadable file, naming it
-            }
-            return new ReadSet(reader.read(p, opener.pool()), size, modified);
+            // stamped before reading: a file that changes while it is read is read again next time
+            List<FileStamp> stamps = FileStamp.of(p);
+            return new ReadSet(reader.read(p, opener.pool()), stamps);
         }).set();
     }
 
@@ -207,25 +214,34 @@ public final class ComparisonEngine implements AutoCloseable {
      */
     public void release(Path file) {
         Path f = file.toAbsolutePath().normalize();
-        sets.remove(f);
+        ReadSet gone = sets.remove(f);
         opener.release(f);
+        if (gone != null) {
+            // a folder's documents are those of its files
+            gone.set().sheets().stream().map(SheetSource::file).distinct().forEach(opener::release);
+        }
     }
 
-    /** Sheet identities, read in parallel; a page that cannot be read is identified by its index. */
+    /**
+     * Sheet identities, read in parallel; a page that cannot be read is identified by its position in the set
+     * (which, for a folder, is not its page in its file).
+     */
     private List<SheetId> identify(DrawingSet set)
             throws InterruptedException {
         List<Callable<SheetId>> tasks = new ArrayList<>();
-        for (SheetSource s : set.sheets()) {
+        for (int i = 0; i < set.size(); i++) {
+            SheetSource s = set.sheets().get(i);
+            int position = i;
             tasks.add(() -> {
                 // a sheet with a problem is still read for its number: it should fail as itself, paired
                 if (!(s instanceof PdfSheet pdf)) {
-                    return SheetId.ofPage(s.pageIndex());
+                    return SheetId.ofPage(position);
                 }
                 try {
                     PageContent content = opener.content(pdf);
-                    return identifier.identify(content, s.widthPt(), s.heightPt(), s.pageIndex());
+                    return identifier.identify(content, s.widthPt(), s.heightPt(), position);
                 } catch (DrawingInputException e) {
-                    return SheetId.ofPage(s.pageIndex());
+                    return SheetId.ofPage(position);
                 }
             });
         }

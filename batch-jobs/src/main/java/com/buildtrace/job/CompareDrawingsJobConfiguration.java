@@ -46,9 +46,9 @@ public class CompareDrawingsJobConfiguration {
     Job compareDrawingsJob(JobRepository repository, @Qualifier("ingestStep") Step ingest,
                            @Qualifier("pairSheetsStep") Step pair, @Qualifier("compareSheetsStep") Step compare,
                            @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
-                           ComparisonStore store, Engines engines) {
+                           ComparisonStore store, Engines engines, ComparisonFiles files) {
         return new JobBuilder(JobKeys.JOB, repository).start(ingest).next(pair).next(compare).next(summarize)
-                .next(finalize).listener(new ComparisonJobListener(store, engines)).build();
+                .next(finalize).listener(new ComparisonJobListener(store, engines, files)).build();
     }
 
     /**
@@ -58,32 +58,36 @@ public class CompareDrawingsJobConfiguration {
     @Bean
     Job retrySheetsJob(JobRepository repository, @Qualifier("compareSheetsStep") Step compare,
                        @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
-                       ComparisonStore store, Engines engines) {
+                       ComparisonStore store, Engines engines, ComparisonFiles files) {
         return new JobBuilder(JobKeys.RETRY_JOB, repository).start(compare).next(summarize).next(finalize)
-                .listener(new ComparisonJobListener(store, engines)).build();
+                .listener(new ComparisonJobListener(store, engines, files)).build();
     }
 
     @Bean
     Step ingestStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                    Engines engines, ComparisonStore store, JobProperties properties, WorkerProperties workers) {
+                    Engines engines, ComparisonStore store, ComparisonFiles files, JobProperties properties,
+                    WorkerProperties workers) {
         return new StepBuilder(JobKeys.INGEST_STEP, repository)
-                .tasklet(new IngestTasklet(engines, store, threads(properties, workers)), tx).build();
+                .tasklet(new IngestTasklet(engines, store, files, threads(properties, workers)), tx).build();
     }
 
     @Bean
     Step pairSheetsStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                        Engines engines, ComparisonStore store, JobProperties properties, WorkerProperties workers) {
+                        Engines engines, ComparisonStore store, ComparisonFiles files, JobProperties properties,
+                        WorkerProperties workers) {
         return new StepBuilder(JobKeys.PAIR_STEP, repository)
-                .tasklet(new PairSheetsTasklet(engines, store, threads(properties, workers)), tx).build();
+                .tasklet(new PairSheetsTasklet(engines, store, files, threads(properties, workers)), tx).build();
     }
 
     /** The worker step: one sheet task. Also what worker processes, pods and Cloud Run tasks execute. */
     @Bean
     Step compareSheetPairStep(JobRepository repository,
                               @Qualifier("transactionManager") PlatformTransactionManager tx, Engines engines,
-                              ComparisonStore store, JobProperties properties, WorkerProperties workers) {
+                              ComparisonStore store, ComparisonFiles files, JobProperties properties,
+                              WorkerProperties workers) {
         return new StepBuilder(JobKeys.WORKER_STEP, repository)
-                .tasklet(new CompareSheetPairTasklet(engines, store, threads(properties, workers)), tx).build();
+                .tasklet(new CompareSheetPairTasklet(engines, store, files, threads(properties, workers)), tx)
+                .build();
     }
 
     @Bean
@@ -121,9 +125,10 @@ public class CompareDrawingsJobConfiguration {
 
     @Bean
     Step finalizeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                      ComparisonStore store, JobProperties properties, WorkerProperties workers) {
+                      ComparisonStore store, ComparisonFiles files, JobProperties properties,
+                      WorkerProperties workers) {
         return new StepBuilder(JobKeys.FINALIZE_STEP, repository)
-                .tasklet(new FinalizeTasklet(store, threads(properties, workers), version()), tx)
+                .tasklet(new FinalizeTasklet(store, files, threads(properties, workers), version()), tx)
                 .allowStartIfComplete(true).build();
     }
 

@@ -4,9 +4,7 @@ import com.buildtrace.compare.PageComparison;
 import com.buildtrace.compare.SetPlan;
 import com.buildtrace.compare.SheetTask;
 import com.buildtrace.comparison.ComparisonStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.buildtrace.storage.StagedOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +25,8 @@ class CompareSheetPairTasklet implements Tasklet {
 
     private final ComparisonStore store;
 
+    private final ComparisonFiles files;
+
     private final int threads;
 
     /** Plans of the latest comparisons: a worker running many partitions reads each plan once. */
@@ -38,9 +38,10 @@ class CompareSheetPairTasklet implements Tasklet {
                 }
             });
 
-    CompareSheetPairTasklet(Engines engines, ComparisonStore store, int threads) {
+    CompareSheetPairTasklet(Engines engines, ComparisonStore store, ComparisonFiles files, int threads) {
         this.engines = engines;
         this.store = store;
+        this.files = files;
         this.threads = threads;
     }
 
@@ -49,25 +50,35 @@ class CompareSheetPairTasklet implements Tasklet {
         StepExecution step = chunk.getStepContext().getStepExecution();
         JobRequest r = JobRequest.of(step.getJobParameters(), threads);
         int index = step.getExecutionContext().getInt(JobKeys.TASK_INDEX);
-        SetPlan plan = plans.computeIfAbsent(r.comparisonId(), store::plan);
-        SheetTask task = plan.tasks().get(index);
-        Path out = JobRequest.path(r.outUri());
-        PageComparison page = engines.get(r.options()).compare(plan, task, out);
+        SetPlan planned = plans.computeIfAbsent(r.comparisonId(), store::plan);
+        SheetTask task = planned.tasks().get(index);
+        // the sets as files of this machine (the plan names them as the ingest step's machine had them)
+        ComparisonFiles.Inputs sets = files.fetch(r, step.getJobExecution().getExecutionContext());
+        SetPlan plan = new SetPlan(sets.oldSet(), sets.newSet(), planned.oldSheets(), planned.newSheets(),
+                planned.tasks(), planned.stageMillis());
+        StagedOutput out = files.output(r);
+        PageComparison page = engines.get(r.options()).compare(plan, task, out.dir());
+        Map<String, String> images = ComparisonStore.imageFiles(page.images());
+        // the sheet's folder, published as soon as the sheet is done
+        Map<String, StagedOutput.Published> published = out.publishFolders(images.values().stream()
+                .map(f -> f.substring(0, Math.max(0, f.lastIndexOf('/')))).toList());
         store.saveResult(r.comparisonId(), task, page);
-        store.saveArtifacts(r.comparisonId(), index, artifacts(out, page));
+        store.saveArtifacts(r.comparisonId(), index, artifacts(images, published));
         store.heartbeat(r.comparisonId());
         contribution.incrementWriteCount(1);
         return RepeatStatus.FINISHED;
     }
 
-    private static Map<String, ComparisonStore.Artifact> artifacts(Path out, PageComparison page) throws IOException {
-        Map<String, ComparisonStore.Artifact> files = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : ComparisonStore.imageFiles(page.images()).entrySet()) {
-            Path file = out.resolve(e.getValue());
-            if (Files.isRegularFile(file)) {
-                files.put(e.getKey(), new ComparisonStore.Artifact(file.toUri().toString(), Files.size(file)));
+    /** The artifact rows of a sheet's images: kind to where the published file is. */
+    private static Map<String, ComparisonStore.Artifact> artifacts(Map<String, String> images,
+                                                                   Map<String, StagedOutput.Published> published) {
+        Map<String, ComparisonStore.Artifact> artifacts = new LinkedHashMap<>();
+        images.forEach((kind, file) -> {
+            StagedOutput.Published p = published.get(file);
+            if (p != null) {
+                artifacts.put(kind, new ComparisonStore.Artifact(p.uri(), p.bytes()));
             }
-        }
-        return files;
+        });
+        return artifacts;
     }
 }

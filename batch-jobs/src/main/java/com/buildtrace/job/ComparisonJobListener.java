@@ -17,9 +17,12 @@ public class ComparisonJobListener implements JobExecutionListener {
 
     private final Engines engines;
 
-    public ComparisonJobListener(ComparisonStore store, Engines engines) {
+    private final ComparisonFiles files;
+
+    public ComparisonJobListener(ComparisonStore store, Engines engines, ComparisonFiles files) {
         this.store = store;
         this.engines = engines;
+        this.files = files;
     }
 
     /** A run starts or resumes: the comparison (once ingested) is running again. */
@@ -36,7 +39,7 @@ public class ComparisonJobListener implements JobExecutionListener {
         String oldUri = execution.getJobParameters().getString(JobKeys.OLD_URI);
         String newUri = execution.getJobParameters().getString(JobKeys.NEW_URI);
         if (oldUri != null && newUri != null) {
-            engines.release(JobRequest.path(oldUri), JobRequest.path(newUri));
+            engines.release(files.where(oldUri, newUri));
         }
         String id = execution.getJobParameters().getString(JobKeys.COMPARISON_ID);
         if (id == null || store.find(UUID.fromString(id)).isEmpty()) {

@@ -9,6 +9,7 @@ import com.buildtrace.comparison.Comparison;
 import com.buildtrace.comparison.ComparisonStore;
 import com.buildtrace.report.HtmlReportWriter;
 import com.buildtrace.report.ResultJsonWriter;
+import com.buildtrace.storage.StagedOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +27,15 @@ class FinalizeTasklet implements Tasklet {
 
     private final ComparisonStore store;
 
+    private final ComparisonFiles files;
+
     private final int threads;
 
     private final String version;
 
-    FinalizeTasklet(ComparisonStore store, int threads, String version) {
+    FinalizeTasklet(ComparisonStore store, ComparisonFiles files, int threads, String version) {
         this.store = store;
+        this.files = files;
         this.threads = threads;
         this.version = version;
     }
@@ -47,16 +51,22 @@ class FinalizeTasklet implements Tasklet {
         stages.put("compare", pages.stream().mapToLong(PageComparison::millis).sum());
         CompareOptions options = r.options();
         SetComparison result = new SetComparison(plan.oldFile(), plan.newFile(), pages, options, millis, stages);
-        Path out = JobRequest.path(r.outUri());
+        StagedOutput staged = files.output(r);
+        Path out = staged.dir();
         Files.createDirectories(out);
         Path json = out.resolve("result.json");
         Path html = out.resolve("index.html");
         new ResultJsonWriter().write(result, json, version);
         new HtmlReportWriter().write(result, html);
+        // the set-level files (the sheets' folders were published by their partitions)
+        Map<String, StagedOutput.Published> published = staged.publishRest(List.of("sheets"));
         store.saveArtifacts(r.comparisonId(), -1, Map.of(
-                "result", new ComparisonStore.Artifact(json.toUri().toString(), Files.size(json)),
-                "report", new ComparisonStore.Artifact(html.toUri().toString(), Files.size(html))));
+                "result", artifact(published.get("result.json")), "report", artifact(published.get("index.html"))));
         store.finish(r.comparisonId(), Comparison.COMPLETED, null);
         return RepeatStatus.FINISHED;
+    }
+
+    private static ComparisonStore.Artifact artifact(StagedOutput.Published file) {
+        return new ComparisonStore.Artifact(file.uri(), file.bytes());
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Reads both sets (validating them), counts their sheets and identifies each from its title block. */
 class IngestTasklet implements Tasklet {
@@ -15,11 +16,14 @@ class IngestTasklet implements Tasklet {
 
     private final ComparisonStore store;
 
+    private final ComparisonFiles files;
+
     private final int threads;
 
-    IngestTasklet(Engines engines, ComparisonStore store, int threads) {
+    IngestTasklet(Engines engines, ComparisonStore store, ComparisonFiles files, int threads) {
         this.engines = engines;
         this.store = store;
+        this.files = files;
         this.threads = threads;
     }
 
@@ -28,12 +32,13 @@ class IngestTasklet implements Tasklet {
         JobRequest r = JobRequest.of(chunk.getStepContext().getStepExecution().getJobParameters(), threads);
         store.create(r.comparisonId(), r.oldUri(), r.newUri(), r.outUri(), r.optionsJson());
         store.markRunning(r.comparisonId(), Owner.THIS_PROCESS);
-        SetIngest ingest = engines.get(r.options()).ingest(JobRequest.path(r.oldUri()), JobRequest.path(r.newUri()));
+        ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        ComparisonFiles.Inputs sets = files.fetchAndRecord(r, job);
+        SetIngest ingest = engines.get(r.options()).ingest(sets.oldSet(), sets.newSet());
         store.saveIngest(r.comparisonId(), ingest);
         // the time spent reading and identifying, for the set's stage times (the job's context outlives
         // restarts)
-        chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .putString(JobKeys.INGEST_MILLIS, ComparisonJson.write(ingest.stageMillis()));
+        job.putString(JobKeys.INGEST_MILLIS, ComparisonJson.write(ingest.stageMillis()));
         contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }

@@ -47,6 +47,15 @@ public final class JobKeys {
     /** Job context: time the ingest step spent per stage (read, identify), as JSON. */
     public static final String INGEST_MILLIS = "ingestMillis";
 
+    /**
+     * Job context: the stored objects the old set was copied from when the comparison started, as JSON (absent
+     * for a local set); later steps, workers and restarts find them again unchanged or fail.
+     */
+    public static final String OLD_SET_OBJECTS = "oldSetObjects";
+
+    /** Job context: likewise for the new set. */
+    public static final String NEW_SET_OBJECTS = "newSetObjects";
+
     /** Partition context: which sheet task of the plan. */
     public static final String TASK_INDEX = "taskIndex";
 

@@ -1,8 +1,6 @@
 package com.buildtrace.job;
 
 import com.buildtrace.compare.CompareOptions;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -12,9 +10,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * What to compare: the job's parameters in typed form.
  *
  * @param comparisonId identifies the comparison (and the job instance)
- * @param oldUri the old set (a file path or file: URI)
- * @param newUri the new set
- * @param outUri where results go
+ * @param oldUri the old set: a file or folder (path or file: URI), or an object or key prefix of the configured
+ *     store ({@code gs://bucket/...}), which {@link ComparisonFiles} makes local
+ * @param newUri the new set, likewise
+ * @param outUri where results go: a local folder, or a key prefix of the configured store
  * @param options comparison options (threads are the process's own, not part of the request)
  */
 public record JobRequest(UUID comparisonId, String oldUri, String newUri, String outUri, CompareOptions options) {
@@ -45,17 +44,6 @@ public record JobRequest(UUID comparisonId, String oldUri, String newUri, String
                 p.getLong(JobKeys.BAND_MEGAPIXELS).intValue(), Boolean.parseBoolean(p.getString(JobKeys.FULL_IMAGES)));
         return new JobRequest(UUID.fromString(p.getString(JobKeys.COMPARISON_ID)), p.getString(JobKeys.OLD_URI),
                 p.getString(JobKeys.NEW_URI), p.getString(JobKeys.OUT_URI), options);
-    }
-
-    /** A path from a file path or a file: URI (object storage comes with the storage work). */
-    public static Path path(String uri) {
-        if (uri.startsWith("file:")) {
-            return Path.of(URI.create(uri));
-        }
-        if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
-            throw new IllegalArgumentException("only local files are supported so far: " + uri);
-        }
-        return Path.of(uri);
     }
 
     /** Options as JSON, for the comparison record. */

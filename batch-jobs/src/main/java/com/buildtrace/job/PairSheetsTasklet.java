@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Pairs the identified sheets by number, then content, into the plan of sheet tasks. */
@@ -19,11 +20,14 @@ class PairSheetsTasklet implements Tasklet {
 
     private final ComparisonStore store;
 
+    private final ComparisonFiles files;
+
     private final int threads;
 
-    PairSheetsTasklet(Engines engines, ComparisonStore store, int threads) {
+    PairSheetsTasklet(Engines engines, ComparisonStore store, ComparisonFiles files, int threads) {
         this.engines = engines;
         this.store = store;
+        this.files = files;
         this.threads = threads;
     }
 
@@ -31,10 +35,11 @@ class PairSheetsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         JobRequest r = JobRequest.of(chunk.getStepContext().getStepExecution().getJobParameters(), threads);
         ComparisonEngine engine = engines.get(r.options());
-        Path oldFile = JobRequest.path(r.oldUri());
-        Path newFile = JobRequest.path(r.newUri());
-        String ingestMillis = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .getString(JobKeys.INGEST_MILLIS, "{}");
+        ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        ComparisonFiles.Inputs sets = files.fetch(r, job);
+        Path oldFile = sets.oldSet();
+        Path newFile = sets.newSet();
+        String ingestMillis = job.getString(JobKeys.INGEST_MILLIS, "{}");
         Map<String, Long> stages = new java.util.LinkedHashMap<>();
         ComparisonJson.read(ingestMillis, Map.class).forEach((k, v) -> stages.put((String) k, ((Number) v).longValue()));
         SetIngest ingest = new SetIngest(oldFile, newFile, engine.sheets(oldFile), engine.sheets(newFile),

@@ -75,6 +75,13 @@ class WorkerLaunchers {
         if (threads != null) {
             vars.put("BUILDTRACE_JOB_THREADS", threads);
         }
+        // the same store and cache as this process, however they were set
+        for (String key : new String[] {"kind", "root", "bucket", "cache"}) {
+            String value = env.getProperty("buildtrace.storage." + key);
+            if (value != null) {
+                vars.put("BUILDTRACE_STORAGE_" + key.toUpperCase(java.util.Locale.ROOT), value);
+            }
+        }
         return vars;
     }
 }

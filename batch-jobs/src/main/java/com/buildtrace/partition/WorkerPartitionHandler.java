@@ -99,9 +99,11 @@ public final class WorkerPartitionHandler implements PartitionHandler {
         return i == name.length() ? Integer.MAX_VALUE : Integer.parseInt(name.substring(i));
     }
 
+    /** The output folder's logs, or the temporary folder's when the output goes to a store. */
     private static java.nio.file.Path logDir(StepExecution manager) {
         String out = manager.getJobParameters().getString(com.buildtrace.job.JobKeys.OUT_URI);
-        return out == null ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))
-                : com.buildtrace.job.JobRequest.path(out).resolve("logs");
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        return out == null ? tmp : com.buildtrace.storage.SetFiles.localPath(out).map(p -> p.resolve("logs"))
+                .orElse(tmp.resolve("buildtrace-logs"));
     }
 }

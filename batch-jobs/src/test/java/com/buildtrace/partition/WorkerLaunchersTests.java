@@ -17,6 +17,20 @@ class WorkerLaunchersTests {
             new DatabaseProperties("jdbc:postgresql://db.internal:5432/buildtrace", "buildtrace", "secret", null));
 
     @Test
+    void localWorkersGetTheDatabaseAndTheStoreOfThisProcess() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", java.util.Map.of(
+                "buildtrace.storage.kind", "gcs", "buildtrace.storage.bucket", "bt-prod",
+                "buildtrace.storage.cache", "/var/cache/buildtrace")));
+
+        assertThat(WorkerLaunchers.workerEnvironment(database, env))
+                .containsEntry("BUILDTRACE_DB_URL", "jdbc:postgresql://db.internal:5432/buildtrace")
+                .containsEntry("BUILDTRACE_STORAGE_KIND", "gcs").containsEntry("BUILDTRACE_STORAGE_BUCKET", "bt-prod")
+                .containsEntry("BUILDTRACE_STORAGE_CACHE", "/var/cache/buildtrace")
+                .doesNotContainKey("BUILDTRACE_STORAGE_ROOT");
+    }
+
+    @Test
     void makesAKubernetesLauncherFromItsSettings() throws Exception {
         WorkerProperties workers = workers(WorkerProperties.Mode.KUBERNETES, new WorkerProperties.Kubernetes(
                 "buildtrace", "buildtrace:dev", null, "buildtrace-db", "http://127.0.0.1:1", null, null, null, null),

@@ -5,17 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A revision of a drawing set as read from one file.
+ * A revision of a drawing set as read from one file, or from a folder of files.
  *
- * @param file the file
- * @param format PDF or image
+ * @param file the file, or the folder
+ * @param format PDF, image, or a folder of files (each a PDF or an image)
  * @param sheets its sheets in file order; a sheet with a {@link SheetSource#problem()} is listed too, so that
  *     it can be reported and paired
  */
 public record DrawingSet(Path file, Format format, List<SheetSource> sheets) {
 
     /** What the file holds. */
-    public enum Format { PDF, IMAGE }
+    public enum Format { PDF, IMAGE, FOLDER }
 
     public DrawingSet {
         Objects.requireNonNull(file, "file");

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -20,8 +22,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * Opens a drawing file, finds out what it is from its content (never from its name), and lists its sheets.
- * A file that cannot be used at all throws {@link DrawingInputException}; a single bad page is listed with
- * its problem, so that the rest of the set can still be compared.
+ * A folder is a set uploaded as several files: every file in it, in name order, makes one set (the pages of
+ * the first file, then those of the second, ...). A file that cannot be used at all throws
+ * {@link DrawingInputException}; a single bad page is listed with its problem, so that the rest of the set
+ * can still be compared.
  */
 public final class DrawingSetReader {
 
@@ -48,9 +52,45 @@ public final class DrawingSetReader {
     /**
      * Reads the set's structure, leaving a PDF open in {@code pool} for the pages to be read from later.
      *
-     * @throws DrawingInputException as {@link #read(Path)}
+     * @param file a drawing file, or a folder of them
+     * @throws DrawingInputException as {@link #read(Path)}; for a folder, naming the file at fault, or the
+     *     folder when it holds no files
      */
     public DrawingSet read(Path file, PdfDocumentPool pool) {
+        if (Files.isDirectory(file)) {
+            List<SheetSource> sheets = new ArrayList<>();
+            for (Path member : files(file)) {
+                sheets.addAll(readFile(member, pool).sheets());
+            }
+            return new DrawingSet(file, DrawingSet.Format.FOLDER, sheets);
+        }
+        return readFile(file, pool);
+    }
+
+    /**
+     * The files a set is read from: the file itself, or a folder's files in name order (hidden files, such as
+     * a copy still being written, and sub-folders left out).
+     *
+     * @throws DrawingInputException when a folder holds no files or cannot be listed
+     */
+    public static List<Path> files(Path set) {
+        if (!Files.isDirectory(set)) {
+            return List.of(set);
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(set)) {
+            files = list.filter(f -> !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new DrawingInputException(set, -1, "cannot list the folder: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new DrawingInputException(set, "the folder holds no drawing files");
+        }
+        return files;
+    }
+
+    private DrawingSet readFile(Path file, PdfDocumentPool pool) {
         if (!Files.isRegularFile(file)) {
             throw new DrawingInputException(file, "file not found");
         }
