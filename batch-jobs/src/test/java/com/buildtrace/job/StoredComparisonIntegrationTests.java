@@ -17,7 +17,6 @@ import com.buildtrace.storage.StorageLayout;
 import com.buildtrace.storage.StoredObject;
 import com.buildtrace.testing.TestDatabase;
 import com.google.cloud.storage.Storage;
-import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,8 +32,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sets uploaded as several files under a revision's prefix, results published under the comparison's prefix,
  * and a restart after a failure that reuses the copies it made.
  */
-@SpringBootTest(classes = {BatchJobsApplication.class, StoredComparisonIntegrationTests.FakeCloudStorage.class},
+@SpringBootTest(classes = {BatchJobsApplication.class, com.buildtrace.testing.FakeCloudStorage.class},
         properties = {"buildtrace.storage.kind=gcs", "buildtrace.storage.bucket=bt-test",
             // no credentials, project or metadata-server look-ups: the Storage bean below is the client
             "spring.cloud.gcp.core.enabled=false", "spring.cloud.gcp.storage.enabled=false"})
@@ -61,16 +58,6 @@ class StoredComparisonIntegrationTests {
         registry.add("buildtrace.db.user", TestDatabase::user);
         registry.add("buildtrace.db.password", TestDatabase::password);
         registry.add("buildtrace.storage.cache", CACHE::toString);
-    }
-
-    /** The Cloud Storage client: an in-memory bucket. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FakeCloudStorage {
-
-        @Bean
-        Storage storage() {
-            return LocalStorageHelper.getOptions().getService();
-        }
     }
 
     @TempDir

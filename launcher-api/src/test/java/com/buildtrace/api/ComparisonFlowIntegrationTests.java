@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import com.buildtrace.fixtures.Sheets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,17 +16,22 @@ class ComparisonFlowIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void uploadsTwoRevisionsComparesThemAndServesTheResults() throws Exception {
-        // given a project with a drawing set and two revisions, the second with a changed dimension on A-102
+        // given a project with a drawing set and two revisions, the second with a changed dimension on A-102;
+        // the first uploaded as two files (sheets, then A-103)
         UUID project = project("Clinic");
         UUID set = drawingSet(project, "Architectural");
-        Path revA = sheetSet("flow-a.pdf", 3);
+        Path revA = sheetSet("flow-a.pdf", 2);
+        Path revA2 = Sheets.write(FIXTURES.resolve("flow-a2.pdf"), Sheets.Sheet.of("A-103", Sheets.PLAN));
         Path revB = sheetSet("flow-b.pdf", 3, 1);
-        ApiClient.Response a = uploadRevision(project, set, "Rev A", revA);
+        ApiClient.Response a = uploadRevision(project, set, "Rev A", revA, revA2);
         ApiClient.Response b = uploadRevision(project, set, "Rev B", revB);
         assertThat(a.status()).isEqualTo(201);
         assertThat(a.header("Location")).isEqualTo("/api/v1/revisions/" + a.id());
         JsonNode revision = a.json();
         assertThat(revision.get("pages").asInt()).isEqualTo(3);
+        assertThat(revision.get("files").size()).isEqualTo(2);
+        assertThat(revision.get("files").get(1).get("name").asString()).isEqualTo("flow-a2.pdf");
+        assertThat(revision.get("files").get(1).get("pages").asInt()).isEqualTo(1);
         assertThat(revision.get("seq").asInt()).isEqualTo(1);
         assertThat(b.json().get("seq").asInt()).isEqualTo(2);
         assertThat(revision.get("files").get(0).get("mediaType").asString()).isEqualTo("application/pdf");

@@ -123,11 +123,9 @@ public class ComparisonService {
         });
     }
 
-    /** The URI the job reads a revision from: its one file, or the folder (key prefix) of its files. */
+    /** The URI the job reads a revision from: the folder (key prefix) of its files, read in upload order. */
     private String setUri(UUID revision) {
-        List<String> keys = revisions.fileKeys(revision);
-        return keys.size() == 1 ? drawings.uri(new StorageKey(keys.get(0)))
-                : drawings.uri(new StorageKey(revisions.storagePrefix(revision)));
+        return drawings.uri(new StorageKey(revisions.storagePrefix(revision)));
     }
 
     /** A comparison with its per-sheet status (pending sheets included once the sets are paired). */

@@ -1,0 +1,95 @@
+package com.buildtrace.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.buildtrace.testing.FakeCloudStorage;
+import com.buildtrace.testing.TestDatabase;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.Storage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The API on a Google Cloud Storage bucket (the in-memory one of google-cloud-nio in place of the client):
+ * uploads land in the bucket under keys made of ids, the comparison job reads them from there and publishes
+ * its images and report there, and the API serves them from the bucket.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {LauncherApiApplication.class, FakeCloudStorage.class},
+        properties = {"buildtrace.storage.kind=gcs", "buildtrace.storage.bucket=buildtrace-drawings",
+            "spring.cloud.gcp.core.enabled=false", "spring.cloud.gcp.storage.enabled=false",
+            "buildtrace.api.dpi=100", "buildtrace.schedule.check-every=1h"})
+class CloudStorageIntegrationTests {
+
+    static final Path CACHE = ApiIntegrationTest.FIXTURES.resolveSibling("buildtrace-api-gcs-cache-" + UUID.randomUUID());
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("buildtrace.db.url", TestDatabase::use);
+        registry.add("buildtrace.db.user", TestDatabase::user);
+        registry.add("buildtrace.db.password", TestDatabase::password);
+        registry.add("buildtrace.storage.cache", CACHE::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Storage storage;
+
+    @Test
+    void keepsUploadsAndResultsInTheBucketAndServesThemFromThere() throws Exception {
+        ApiClient api = new ApiClient(port);
+        UUID project = api.post("/api/v1/projects", "{\"name\": \"On a bucket\"}").id();
+        UUID set = api.post("/api/v1/projects/" + project + "/sets", "{\"name\": \"Architectural\"}").id();
+        Path older = ApiIntegrationTest.sheetSet("gcs-a.pdf", 2);
+        Path newer = ApiIntegrationTest.sheetSet("gcs-b.pdf", 2, 1);
+        UUID a = api.upload("/api/v1/projects/" + project + "/sets/" + set + "/revisions", Map.of("label", "A"),
+                List.of(new ApiClient.Part("files", older))).id();
+        UUID b = api.upload("/api/v1/projects/" + project + "/sets/" + set + "/revisions", Map.of("label", "B"),
+                List.of(new ApiClient.Part("files", newer))).id();
+
+        // the uploads are objects of the bucket, under keys of ids only
+        Blob stored = storage.get(BlobId.of("buildtrace-drawings",
+                "projects/" + project + "/sets/" + set + "/revisions/" + a + "/files/001.pdf"));
+        assertThat(stored.getContent()).isEqualTo(Files.readAllBytes(older));
+
+        UUID comparison = api.post("/api/v1/comparisons", "{\"oldRevisionId\": \"" + a + "\", \"newRevisionId\": \""
+                + b + "\"}").id();
+        JsonNode[] done = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            done[0] = api.get("/api/v1/comparisons/" + comparison).json();
+            return List.of("completed", "failed").contains(done[0].get("status").asString());
+        });
+
+        assertThat(done[0].get("status").asString()).as(done[0].toString()).isEqualTo("completed");
+        assertThat(done[0].get("counts").get("changed").asInt()).isEqualTo(1);
+        List<String> keys = new ArrayList<>();
+        storage.list("buildtrace-drawings", Storage.BlobListOption.prefix("comparisons/" + comparison + "/"))
+                .iterateAll().forEach(o -> keys.add(o.getName()));
+        assertThat(keys).contains("comparisons/" + comparison + "/result.json",
+                "comparisons/" + comparison + "/index.html");
+        assertThat(keys).anyMatch(k -> k.endsWith("/overlay.png"));
+        ApiClient.Response overlay = api.get("/api/v1/comparisons/" + comparison + "/sheets/1/overlay");
+        assertThat(overlay.status()).isEqualTo(200);
+        assertThat(overlay.raw().body()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(api.get("/api/v1/comparisons/" + comparison + "/result.json").json().get("pages").size())
+                .isEqualTo(2);
+        assertThat(api.get("/api/v1/comparisons/" + comparison + "/report/").text()).contains("A-102");
+        assertThat(api.get("/api/v1/revisions/" + a + "/files/0").raw().body()).isEqualTo(Files.readAllBytes(older));
+    }
+}
