@@ -1,6 +1,9 @@
 package com.buildtrace.comparison;
 
+import com.buildtrace.compare.CompareOptions;
 import com.buildtrace.compare.PageComparison;
+import com.buildtrace.compare.SetComparator;
+import com.buildtrace.compare.SetComparison;
 import com.buildtrace.compare.SetIngest;
 import com.buildtrace.compare.SetPlan;
 import com.buildtrace.compare.SheetTask;
@@ -10,6 +13,7 @@ import com.buildtrace.sheets.SheetId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,6 +176,20 @@ public class ComparisonStore {
         return jdbc.sql("SELECT page::text FROM sheet_pair_result WHERE comparison_id = ? ORDER BY task_index")
                 .param(id).query(String.class).list().stream()
                 .map(json -> ComparisonJson.read(json, PageComparison.class)).toList();
+    }
+
+    /**
+     * The comparison of the set as stored: its plan's files and stage times, its sheet results in sheet order
+     * (what result.json and the report are written from).
+     *
+     * @param millis wall time of the comparison
+     */
+    public SetComparison setComparison(UUID id, CompareOptions options, long millis) {
+        SetPlan plan = plan(id);
+        List<PageComparison> pages = SetComparator.inSheetOrder(results(id));
+        Map<String, Long> stages = new LinkedHashMap<>(plan.stageMillis());
+        stages.put("compare", pages.stream().mapToLong(PageComparison::millis).sum());
+        return new SetComparison(plan.oldFile(), plan.newFile(), pages, options, millis, stages);
     }
 
     /** How many times each task was computed. */
