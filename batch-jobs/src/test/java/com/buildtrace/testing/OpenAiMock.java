@@ -56,6 +56,26 @@ public final class OpenAiMock implements AutoCloseable {
     private record Rule(Predicate<String> when, MockResponse response) {
     }
 
+    private static OpenAiMock shared;
+
+    /**
+     * One server for the JVM, for Spring tests: their application contexts point at it and are cached across
+     * test classes. {@link #reset} it before each test.
+     */
+    public static synchronized OpenAiMock shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** Forgets the requests, faults and rules. */
+    public synchronized void reset() {
+        requests.clear();
+        faults.clear();
+        rules.clear();
+    }
+
     public static OpenAiMock start() {
         OpenAiMock mock = new OpenAiMock();
         mock.server.setDispatcher(new Dispatcher() {
