@@ -39,19 +39,19 @@ public final class OpenAiClients {
     /** Why a request failed, for people and the summary history: status, attempts, the API's message. */
     public static String reason(Throwable failure, AiProperties p) {
         Throwable t = failure instanceof AiRequestException && failure.getCause() != null ? failure.getCause() : failure;
-        int attempts = p.maxRetries() + 1;
+        String attempts = (p.maxRetries() + 1) + (p.maxRetries() == 0 ? " attempt" : " attempts");
         if (t instanceof OpenAIServiceException e) {
             int status = e.statusCode();
             boolean retried = status == 408 || status == 409 || status == 429 || status >= 500;
             String message = e.getMessage().replaceFirst("^\\d{3}: ", "");
             return String.format(Locale.ROOT, "HTTP %d%s%s: %s", status, label(status),
-                    retried ? " after " + attempts + " attempts" : "", oneLine(message));
+                    retried ? " after " + attempts : "", oneLine(message));
         }
         if (t instanceof OpenAIIoException || t instanceof java.io.IOException) {
             boolean timeout = causedBy(t, InterruptedIOException.class);
-            return timeout ? String.format(Locale.ROOT, "no answer within %.1f s, %d attempts",
+            return timeout ? String.format(Locale.ROOT, "no answer within %.1f s, %s",
                     p.requestTimeout().toMillis() / 1000.0, attempts)
-                    : "connection to " + p.baseUrl() + " failed after " + attempts + " attempts: " + oneLine(
+                    : "connection to " + p.baseUrl() + " failed after " + attempts + ": " + oneLine(
                             rootMessage(t));
         }
         if (t instanceof OpenAIInvalidDataException) {

@@ -90,9 +90,14 @@ final class SummaryHtml {
                         .append(c.severity().json()).append("</span></td><td><b>").append(esc(c.title()))
                         .append("</b> <small>").append(c.changeType().json()).append("</small><br>")
                         .append(esc(c.description()));
-                if (c.oldValue() != null || c.newValue() != null) {
+                // text values as the report's region list shows them: old → new, + added, − removed
+                if (c.oldValue() != null && c.newValue() != null) {
                     h.append("<br><span class=\"oldtext\">").append(esc(c.oldValue())).append("</span> → ")
                             .append("<span class=\"newtext\">").append(esc(c.newValue())).append("</span>");
+                } else if (c.newValue() != null) {
+                    h.append("<br><span class=\"newtext\">+ ").append(esc(c.newValue())).append("</span>");
+                } else if (c.oldValue() != null) {
+                    h.append("<br><span class=\"oldtext\">− ").append(esc(c.oldValue())).append("</span>");
                 }
                 h.append("</td><td>").append(esc(c.location())).append("</td><td>").append(esc(c.trade().label()))
                         .append("</td><td>");
