@@ -128,8 +128,8 @@ public final class DeterministicChangeSummarizer implements ChangeSummarizer {
             case REPLACED -> ChangeType.MODIFIED;
         };
         // a changed number (a dimension, a size, a count) usually matters more than changed wording
-        boolean numeric = (t.oldText() != null && t.oldText().matches(".*\\d.*"))
-                || (t.newText() != null && t.newText().matches(".*\\d.*"));
+        boolean numeric = t.kind() == TextChange.Kind.REPLACED && t.oldText().matches(".*\\d.*")
+                && t.newText().matches(".*\\d.*");
         return new SummaryChange(title, description, type, where, trade, numeric ? Severity.MEDIUM : Severity.LOW,
                 t.regionId() == null ? List.of() : List.of(t.regionId()), t.oldText(), t.newText());
     }

@@ -39,7 +39,7 @@ class DeterministicChangeSummarizerTests {
                 .containsExactly(
                         tuple("Text changed: 16'-8\" → 17'-0\"", ChangeType.MODIFIED, Severity.MEDIUM, List.of("r1"),
                                 "16'-8\"", "17'-0\""),
-                        tuple("Text removed: 2. PATCH AND PAINT EXISTING WALLS.", ChangeType.REMOVED, Severity.MEDIUM,
+                        tuple("Text removed: 2. PATCH AND PAINT EXISTING WALLS.", ChangeType.REMOVED, Severity.LOW,
                                 List.of("r2"), "2. PATCH AND PAINT EXISTING WALLS.", null),
                         tuple("Drawing added at the middle right", ChangeType.ADDED, Severity.MEDIUM, List.of("r3"),
                                 null, null));
