@@ -49,11 +49,6 @@ public final class AiBudget {
         cost += used.estimatedCostUsd() - r.costUsd();
     }
 
-    /** True when nothing more can be afforded: no tokens or no money left. */
-    public synchronized boolean spent() {
-        return tokens >= tokenLimit || cost >= costLimit;
-    }
-
     /** One line for people: what is spent of what. */
     public synchronized String describe() {
         return String.format(Locale.ROOT, "%d of %d tokens, $%.4f of $%.2f", tokens, tokenLimit, cost, costLimit);

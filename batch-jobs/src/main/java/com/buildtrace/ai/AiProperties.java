@@ -114,13 +114,6 @@ public record AiProperties(String apiKey, String baseUrl, String model, Duration
                 imageMaxSide, regionsPerSheet, chatContextTokens, chatHistoryMessages);
     }
 
-    /** The same settings with another chat context budget. */
-    public AiProperties withChatContextTokens(int tokens) {
-        return new AiProperties(apiKey, baseUrl, model, connectTimeout, requestTimeout, maxRetries, maxConcurrency,
-                maxTokensPerComparison, maxCostPerComparisonUsd, inputPricePerMillion, outputPricePerMillion,
-                maxOutputTokens, imagesPerSheet, imageMaxSide, regionsPerSheet, tokens, chatHistoryMessages);
-    }
-
     /** The key never appears in logs or error messages. */
     @Override
     public String toString() {

@@ -78,7 +78,7 @@ public final class OpenAiChangeSummarizer implements ChangeSummarizer {
         TokenUsage usage = outcomes.values().stream().map(Outcome::usage).reduce(TokenUsage.NONE, TokenUsage::plus);
         if (outcomes.values().stream().noneMatch(o -> o.failure() == null)) {
             String reason = outcomes.values().iterator().next().failure();
-            throw new SummaryFailedException(reason, usage, properties.model());
+            throw new SummaryFailedException(reason, usage);
         }
         List<SheetSummary> sheets = new ArrayList<>();
         for (PageComparison p : pages) {
@@ -123,7 +123,7 @@ public final class OpenAiChangeSummarizer implements ChangeSummarizer {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SummaryFailedException("interrupted", TokenUsage.NONE, properties.model());
+            throw new SummaryFailedException("interrupted", TokenUsage.NONE);
         } catch (ExecutionException e) {
             throw new IllegalStateException("summarizing a sheet failed unexpectedly", e.getCause());
         } finally {
@@ -220,7 +220,7 @@ public final class OpenAiChangeSummarizer implements ChangeSummarizer {
         Optional<AiBudget.Reservation> reservation = budget.reserve(inputEstimate, properties.maxOutputTokens());
         if (reservation.isEmpty()) {
             throw new SummaryFailedException("over the comparison's AI budget (" + budget.describe() + ")",
-                    TokenUsage.NONE, properties.model());
+                    TokenUsage.NONE);
         }
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                 .model(properties.model())
@@ -234,23 +234,22 @@ public final class OpenAiChangeSummarizer implements ChangeSummarizer {
             completion = client.chat().completions().create(params);
         } catch (OpenAIException | IllegalStateException e) {
             budget.settle(reservation.get(), TokenUsage.NONE);
-            throw new SummaryFailedException(OpenAiClients.reason(e, properties), TokenUsage.NONE, properties.model());
+            throw new SummaryFailedException(OpenAiClients.reason(e, properties), TokenUsage.NONE);
         }
         TokenUsage usage = completion.usage().map(u -> TokenUsage.of(u.promptTokens(), u.completionTokens(),
                 properties)).orElseGet(() -> TokenUsage.of(inputEstimate, properties.maxOutputTokens(), properties));
         budget.settle(reservation.get(), usage);
         if (completion.choices().isEmpty()) {
-            throw new SummaryFailedException("the answer has no choices", usage, properties.model());
+            throw new SummaryFailedException("the answer has no choices", usage);
         }
         ChatCompletion.Choice choice = completion.choices().get(0);
         ChatCompletionMessage message = choice.message();
         if (message.refusal().isPresent()) {
-            throw new SummaryFailedException("the model refused: " + message.refusal().get(), usage,
-                    properties.model());
+            throw new SummaryFailedException("the model refused: " + message.refusal().get(), usage);
         }
         if (ChatCompletion.Choice.FinishReason.LENGTH.equals(choice.finishReason())) {
             throw new SummaryFailedException("the answer was cut off at " + properties.maxOutputTokens()
-                    + " tokens (buildtrace.ai.max-output-tokens)", usage, properties.model());
+                    + " tokens (buildtrace.ai.max-output-tokens)", usage);
         }
         return new Answer(message.content().orElse(""), usage);
     }

@@ -7,19 +7,12 @@ public class SummaryFailedException extends RuntimeException {
 
     private final transient TokenUsage usage;
 
-    private final String model;
-
-    public SummaryFailedException(String reason, TokenUsage usage, String model) {
+    public SummaryFailedException(String reason, TokenUsage usage) {
         super(reason);
         this.usage = usage;
-        this.model = model;
     }
 
     public TokenUsage usage() {
         return usage;
-    }
-
-    public String model() {
-        return model;
     }
 }
