@@ -1,6 +1,9 @@
 package com.buildtrace.comparison;
 
+import com.buildtrace.compare.CompareOptions;
 import com.buildtrace.compare.PageComparison;
+import com.buildtrace.compare.SetComparator;
+import com.buildtrace.compare.SetComparison;
 import com.buildtrace.compare.SetIngest;
 import com.buildtrace.compare.SetPlan;
 import com.buildtrace.compare.SheetTask;
@@ -10,6 +13,7 @@ import com.buildtrace.sheets.SheetId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,6 +178,20 @@ public class ComparisonStore {
                 .map(json -> ComparisonJson.read(json, PageComparison.class)).toList();
     }
 
+    /**
+     * The comparison of the set as stored: its plan's files and stage times, its sheet results in sheet order
+     * (what result.json and the report are written from).
+     *
+     * @param millis wall time of the comparison
+     */
+    public SetComparison setComparison(UUID id, CompareOptions options, long millis) {
+        SetPlan plan = plan(id);
+        List<PageComparison> pages = SetComparator.inSheetOrder(results(id));
+        Map<String, Long> stages = new LinkedHashMap<>(plan.stageMillis());
+        stages.put("compare", pages.stream().mapToLong(PageComparison::millis).sum());
+        return new SetComparison(plan.oldFile(), plan.newFile(), pages, options, millis, stages);
+    }
+
     /** How many times each task was computed. */
     public Map<Integer, Integer> attempts(UUID id) {
         Map<Integer, Integer> out = new HashMap<>();
@@ -191,6 +209,12 @@ public class ComparisonStore {
                 ON CONFLICT (comparison_id, task_index, kind) DO UPDATE SET uri = EXCLUDED.uri,
                     bytes = EXCLUDED.bytes, created_at = now()""")
                 .params(id, taskIndex, kind, a.uri(), a.bytes()).update());
+    }
+
+    /** Where a file of a comparison is: a sheet task's (task >= 0) or the set's (task -1), by kind. */
+    public Optional<String> artifactUri(UUID id, int taskIndex, String kind) {
+        return jdbc.sql("SELECT uri FROM artifact WHERE comparison_id = ? AND task_index = ? AND kind = ?")
+                .params(id, taskIndex, kind).query(String.class).optional();
     }
 
     /**

@@ -4,8 +4,8 @@ import com.buildtrace.comparison.ComparisonStore;
 import com.buildtrace.partition.WorkerLauncher;
 import com.buildtrace.partition.WorkerPartitionHandler;
 import com.buildtrace.partition.WorkerProperties;
-import com.buildtrace.summary.DeterministicSetSummarizer;
-import com.buildtrace.summary.SetSummarizer;
+import com.buildtrace.summary.SummaryService;
+import com.buildtrace.summary.SummaryStore;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -16,7 +16,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -111,24 +110,18 @@ public class CompareDrawingsJobConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    SetSummarizer setSummarizer() {
-        return new DeterministicSetSummarizer();
-    }
-
-    @Bean
     Step summarizeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                       ComparisonStore store, SetSummarizer summarizer) {
-        return new StepBuilder(JobKeys.SUMMARIZE_STEP, repository).tasklet(new SummarizeTasklet(store, summarizer), tx)
+                       SummaryService summaries) {
+        return new StepBuilder(JobKeys.SUMMARIZE_STEP, repository).tasklet(new SummarizeTasklet(summaries), tx)
                 .allowStartIfComplete(true).build();
     }
 
     @Bean
     Step finalizeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
                       ComparisonStore store, ComparisonFiles files, JobProperties properties,
-                      WorkerProperties workers) {
+                      WorkerProperties workers, SummaryStore summaries) {
         return new StepBuilder(JobKeys.FINALIZE_STEP, repository)
-                .tasklet(new FinalizeTasklet(store, files, threads(properties, workers), version()), tx)
+                .tasklet(new FinalizeTasklet(store, files, threads(properties, workers), version(), summaries), tx)
                 .allowStartIfComplete(true).build();
     }
 

@@ -1,20 +1,17 @@
 package com.buildtrace.job;
 
-import com.buildtrace.compare.CompareOptions;
-import com.buildtrace.compare.PageComparison;
-import com.buildtrace.compare.SetComparator;
 import com.buildtrace.compare.SetComparison;
-import com.buildtrace.compare.SetPlan;
 import com.buildtrace.comparison.Comparison;
 import com.buildtrace.comparison.ComparisonStore;
 import com.buildtrace.report.HtmlReportWriter;
 import com.buildtrace.report.ResultJsonWriter;
 import com.buildtrace.storage.StagedOutput;
+import com.buildtrace.summary.SummaryStore;
+import com.buildtrace.summary.SummaryVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -22,7 +19,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Writes the set's result.json and report from the stored sheet results, and marks the comparison done. */
+/**
+ * Writes the set's result.json and report (with the current summary) from the stored sheet results, and marks
+ * the comparison done.
+ */
 class FinalizeTasklet implements Tasklet {
 
     private final ComparisonStore store;
@@ -33,9 +33,13 @@ class FinalizeTasklet implements Tasklet {
 
     private final String version;
 
-    FinalizeTasklet(ComparisonStore store, ComparisonFiles files, int threads, String version) {
+    private final SummaryStore summaries;
+
+    FinalizeTasklet(ComparisonStore store, ComparisonFiles files, int threads, String version,
+                    SummaryStore summaries) {
         this.store = store;
         this.files = files;
+        this.summaries = summaries;
         this.threads = threads;
         this.version = version;
     }
@@ -44,20 +48,16 @@ class FinalizeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         JobRequest r = JobRequest.of(chunk.getStepContext().getStepExecution().getJobParameters(), threads);
         Comparison c = store.find(r.comparisonId()).orElseThrow();
-        SetPlan plan = store.plan(r.comparisonId());
-        List<PageComparison> pages = SetComparator.inSheetOrder(store.results(r.comparisonId()));
         long millis = c.startedAt() == null ? 0 : Duration.between(c.startedAt(), OffsetDateTime.now()).toMillis();
-        Map<String, Long> stages = new LinkedHashMap<>(plan.stageMillis());
-        stages.put("compare", pages.stream().mapToLong(PageComparison::millis).sum());
-        CompareOptions options = r.options();
-        SetComparison result = new SetComparison(plan.oldFile(), plan.newFile(), pages, options, millis, stages);
+        SetComparison result = store.setComparison(r.comparisonId(), r.options(), millis);
         StagedOutput staged = files.output(r);
         Path out = staged.dir();
         Files.createDirectories(out);
         Path json = out.resolve("result.json");
         Path html = out.resolve("index.html");
         new ResultJsonWriter().write(result, json, version);
-        new HtmlReportWriter().write(result, html);
+        new HtmlReportWriter().write(result, summaries.current(r.comparisonId()).map(SummaryVersion::summary)
+                .orElse(null), html);
         // the set-level files (the sheets' folders were published by their partitions)
         Map<String, StagedOutput.Published> published = staged.publishRest(List.of("sheets"));
         store.saveArtifacts(r.comparisonId(), -1, Map.of(

@@ -1,29 +1,29 @@
 package com.buildtrace.job;
 
-import com.buildtrace.comparison.ComparisonStore;
-import com.buildtrace.summary.SetSummarizer;
+import com.buildtrace.summary.SummaryService;
+import java.util.UUID;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** The set-level summary of the compared sheets (the hook an AI summarizer plugs into). */
+/**
+ * The summary of the compared sheets: AI-written when a key is configured, else deterministic. A failed AI
+ * summary is recorded and the deterministic one stands in: this step does not fail on it.
+ */
 class SummarizeTasklet implements Tasklet {
 
-    private final ComparisonStore store;
+    private final SummaryService summaries;
 
-    private final SetSummarizer summarizer;
-
-    SummarizeTasklet(ComparisonStore store, SetSummarizer summarizer) {
-        this.store = store;
-        this.summarizer = summarizer;
+    SummarizeTasklet(SummaryService summaries) {
+        this.summaries = summaries;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        java.util.UUID id = java.util.UUID.fromString(
+        UUID id = UUID.fromString(
                 chunk.getStepContext().getStepExecution().getJobParameters().getString(JobKeys.COMPARISON_ID));
-        store.saveSummary(id, summarizer.summarize(store.results(id)));
+        summaries.summarize(id);
         return RepeatStatus.FINISHED;
     }
 }

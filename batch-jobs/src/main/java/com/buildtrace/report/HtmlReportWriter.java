@@ -9,6 +9,8 @@ import com.buildtrace.compare.geom.Transforms;
 import com.buildtrace.compare.overlay.OverlayRenderer;
 import com.buildtrace.compare.overlay.SheetImages;
 import com.buildtrace.compare.text.TextChange;
+import com.buildtrace.summary.ChangeSummary;
+import com.buildtrace.summary.SheetSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes {@code index.html}: a self-contained page (no scripts or styles fetched from anywhere) with the set
@@ -27,21 +31,36 @@ import java.util.Locale;
 public final class HtmlReportWriter {
 
     public void write(SetComparison result, Path file) throws IOException {
+        write(result, null, file);
+    }
+
+    /** The report with the comparison's summary (none when null): the set's on top, each sheet's in its section. */
+    public void write(SetComparison result, ChangeSummary summary, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(render(result));
+            w.write(render(result, summary));
         }
     }
 
     String render(SetComparison r) {
+        return render(r, null);
+    }
+
+    String render(SetComparison r, ChangeSummary summary) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(r.oldFile().getFileName() + " → " + r.newFile().getFileName()))
-                .append(" · BuildTrace</title>\n<style>").append(CSS).append("</style></head><body>\n");
+                .append(" · BuildTrace</title>\n<style>").append(CSS).append(SummaryHtml.CSS)
+                .append("</style></head><body>\n");
         header(h, r);
+        if (summary != null) {
+            Map<String, String> anchors = new HashMap<>();
+            r.pages().forEach(p -> anchors.putIfAbsent(p.label(), anchor(p)));
+            SummaryHtml.set(h, summary, anchors);
+        }
         ranking(h, r);
         for (PageComparison p : ranked(r)) {
-            sheet(h, p);
+            sheet(h, p, summary == null ? null : summary.sheet(p.oldPage(), p.newPage()).orElse(null));
         }
         h.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
         return h.toString();
@@ -105,7 +124,7 @@ public final class HtmlReportWriter {
         h.append("</tbody></table></section>\n");
     }
 
-    private static void sheet(StringBuilder h, PageComparison p) {
+    private static void sheet(StringBuilder h, PageComparison p, SheetSummary summary) {
         h.append("<section class=\"sheet\" id=\"").append(anchor(p)).append("\"><h2>").append(esc(p.label()));
         if (title(p).length() > 0) {
             h.append(" <small>").append(esc(title(p))).append("</small>");
@@ -115,6 +134,9 @@ public final class HtmlReportWriter {
         if (p.error() != null) {
             h.append("<p class=\"error\">").append(esc(p.error())).append("</p></section>\n");
             return;
+        }
+        if (summary != null) {
+            SummaryHtml.sheet(h, summary, anchor(p));
         }
         alignment(h, p.alignment());
         SheetImages img = p.images();
@@ -273,7 +295,8 @@ public final class HtmlReportWriter {
             """;
 
     private static final String SCRIPT = """
-            document.querySelectorAll('tr[data-box]').forEach(function(row){row.addEventListener('click',function(){
+            document.querySelectorAll('[data-box]').forEach(function(row){row.addEventListener('click',function(e){
+              e.preventDefault();
               var r=document.getElementById(row.dataset.box); if(!r)return;
               r.scrollIntoView({behavior:'smooth',block:'center'}); r.classList.add('flash');
               setTimeout(function(){r.classList.remove('flash');},1600);});});

@@ -79,6 +79,26 @@ public final class StagedOutput {
     }
 
     /**
+     * Makes a file the comparison published available in {@link #dir()} again (a stored output's staged copy
+     * is removed once published): copied back from the store when missing here.
+     *
+     * @param relative path relative to {@link #dir()}, slash-separated
+     * @return the local file, or empty when it is neither here nor in the store
+     */
+    public java.util.Optional<Path> fetch(String relative) throws IOException {
+        Path file = dir.resolve(relative);
+        if (Files.isRegularFile(file) || store == null) {
+            return Files.isRegularFile(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+        }
+        StorageKey source = new StorageKey(key.path() + "/" + relative);
+        if (store.stat(source).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        store.copyTo(source, file);
+        return java.util.Optional.of(file);
+    }
+
+    /**
      * Publishes every file under some sub-folders: what one partition wrote (its sheet's folder).
      *
      * @param folders paths relative to {@link #dir()}, slash-separated

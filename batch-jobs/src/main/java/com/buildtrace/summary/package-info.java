@@ -1,5 +1,7 @@
 /**
- * The set-level summary of a comparison. Without an AI summarizer it is the deterministic one: counts by
- * status, the sheets ranked by amount of change, and the text changes verbatim.
+ * Change summaries of a comparison, per sheet and for the set: the {@code ChangeSummarizer} stage with its two
+ * implementations (a language model through the official OpenAI client, or computed from the detected changes
+ * and labelled as not AI-written), the records of a summary (schema: summary.schema.json), the summary history
+ * with edits, and {@code SummaryService}, which the job and the API call.
  */
 package com.buildtrace.summary;

@@ -131,11 +131,13 @@ class StoredComparisonIntegrationTests {
         Map<String, Long> artifacts = jdbc.sql("SELECT uri, bytes FROM artifact WHERE comparison_id = ?").param(id)
                 .query((rs, row) -> Map.entry(rs.getString("uri"), rs.getLong("bytes"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(artifacts).hasSize(2 + 3 * 5);
+        // result.json, index.html, summary.json and five images per sheet
+        assertThat(artifacts).hasSize(3 + 3 * 5);
         Map<String, Long> objects = drawingStore.list(out).stream()
                 .collect(Collectors.toMap(o -> drawingStore.uri(o.key()), StoredObject::bytes));
         assertThat(objects).containsAllEntriesOf(artifacts);
         assertThat(artifacts).containsKey("gs://bt-test/comparisons/" + id + "/result.json")
+                .containsKey("gs://bt-test/comparisons/" + id + "/summary.json")
                 .containsKey("gs://bt-test/comparisons/" + id + "/sheets/sheet-003-A-103/overlay.png");
 
         // and: each of the four input files was downloaded once, by the first run's ingest; its other steps,

@@ -53,6 +53,13 @@ public final class TestDatabase {
                 new org.springframework.jdbc.datasource.DriverManagerDataSource(use(), USER, PASSWORD));
     }
 
+    /** Points a Spring test's application at the test database. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("buildtrace.db.url", TestDatabase::use);
+        registry.add("buildtrace.db.user", TestDatabase::user);
+        registry.add("buildtrace.db.password", TestDatabase::password);
+    }
+
     public static String url() {
         return SERVER + NAME;
     }
