@@ -1,5 +1,9 @@
 package com.buildtrace.compare;
 
+import com.buildtrace.compare.clouds.CloudAudit;
+import com.buildtrace.compare.clouds.CloudAuditor;
+import com.buildtrace.compare.clouds.RevisionMarkReader;
+import com.buildtrace.compare.clouds.RevisionMarks;
 import com.buildtrace.compare.content.PageContent;
 import com.buildtrace.compare.overlay.OverlayRenderer;
 import com.buildtrace.compare.overlay.SheetImages;
@@ -8,6 +12,8 @@ import com.buildtrace.compare.raster.GrayImage;
 import com.buildtrace.compare.source.DrawingInputException;
 import com.buildtrace.compare.source.DrawingSet;
 import com.buildtrace.compare.source.DrawingSetReader;
+import com.buildtrace.compare.source.ImageSheet;
+import com.buildtrace.compare.source.PdfDocumentPool;
 import com.buildtrace.compare.source.PdfSheet;
 import com.buildtrace.compare.source.SheetSource;
 import com.buildtrace.sheets.SheetFingerprint;
@@ -53,6 +59,10 @@ public final class ComparisonEngine implements AutoCloseable {
     private final SheetPairer pairer = new SheetPairer();
 
     private final SheetOpener opener = new SheetOpener();
+
+    private final RevisionMarkReader markReader = new RevisionMarkReader();
+
+    private final CloudAuditor auditor = new CloudAuditor();
 
     private final ExecutorService workers;
 
@@ -166,11 +176,49 @@ public final class ComparisonEngine implements AutoCloseable {
         SheetSource oldSource = task.oldPage() == null ? null : set(plan.oldFile()).sheets().get(task.oldPage());
         SheetSource newSource = task.newPage() == null ? null : set(plan.newFile()).sheets().get(task.newPage());
         return switch (task.kind()) {
-            case PAIR -> pairs.compare(oldSource, newSource, task.oldId(), task.newId(), task.pairedBy(), outDir,
-                    task.dir());
+            case PAIR -> audited(pairs.compare(oldSource, newSource, task.oldId(), task.newId(), task.pairedBy(),
+                    outDir, task.dir()), oldSource, newSource);
             case ADDED -> single(newSource, null, task.newId(), PageStatus.ADDED, outDir, task.dir());
             case REMOVED -> single(oldSource, task.oldId(), null, PageStatus.REMOVED, outDir, task.dir());
         };
+    }
+
+    /**
+     * The compared pair with its cloud audit: the revision clouds of the new sheet (and the old sheet's, moved
+     * into the new frame, so that a cloud of the last revision taken off is not a change), against its changes.
+     * A sheet whose marks cannot be read keeps its comparison, without an audit.
+     */
+    private PageComparison audited(PageComparison page, SheetSource oldSource, SheetSource newSource) {
+        if (page.status() != PageStatus.CHANGED && page.status() != PageStatus.UNCHANGED) {
+            return page;
+        }
+        long t0 = System.nanoTime();
+        try {
+            RevisionMarks newMarks = marks(newSource);
+            RevisionMarks oldMarks = marks(oldSource);
+            if (page.alignment() != null && page.alignment().aligned()) {
+                oldMarks = oldMarks.transformed(page.alignment().transform());
+            }
+            CloudAudit audit = auditor.audit(page.regions(), page.textChanges(), newMarks, oldMarks);
+            Map<String, Long> stages = new java.util.LinkedHashMap<>(page.stageMillis());
+            stages.put("clouds", SheetPairComparator.millisSince(t0));
+            return new PageComparison(page.oldSheet(), page.newSheet(), page.status(), page.pairedBy(),
+                    page.oldSize(), page.newSize(), page.alignment(), page.regions(), page.textChanges(),
+                    page.images(), page.dpi(), page.changedAreaPt2(), null, page.millis()
+                    + SheetPairComparator.millisSince(t0), stages, audit);
+        } catch (IOException | RuntimeException e) {
+            return page;
+        }
+    }
+
+    private RevisionMarks marks(SheetSource source) throws IOException {
+        if (source instanceof ImageSheet image) {
+            return markReader.read(image);
+        }
+        PdfSheet pdf = (PdfSheet) source;
+        try (PdfDocumentPool.Lease lease = opener.pool().borrow(pdf.file())) {
+            return markReader.read(lease.document(), pdf);
+        }
     }
 
     /** The sheets of a set (read once per engine). */
