@@ -9,6 +9,8 @@ import com.buildtrace.comparison.Comparison;
 import com.buildtrace.comparison.ComparisonStore;
 import com.buildtrace.report.HtmlReportWriter;
 import com.buildtrace.report.ResultJsonWriter;
+import com.buildtrace.share.ShareFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Writes the set's result.json and report from the stored sheet results, and marks the comparison done. */
 class FinalizeTasklet implements Tasklet {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FinalizeTasklet.class);
 
     private final ComparisonStore store;
 
@@ -56,7 +60,25 @@ class FinalizeTasklet implements Tasklet {
         store.saveArtifacts(r.comparisonId(), -1, Map.of(
                 "result", new ComparisonStore.Artifact(json.toUri().toString(), Files.size(json)),
                 "report", new ComparisonStore.Artifact(html.toUri().toString(), Files.size(html))));
+        shareables(r, result, out);
         store.finish(r.comparisonId(), Comparison.COMPLETED, null);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The annotated PDF and the triage files (after summary.json, whose trade and severity they carry). A new
+     * set that PDFBox cannot write back out costs the annotated PDF, not the comparison.
+     */
+    private void shareables(JobRequest r, SetComparison result, Path out) {
+        try {
+            Map<String, ComparisonStore.Artifact> files = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> f : ShareFiles.write(result, out).entrySet()) {
+                files.put(f.getKey(), new ComparisonStore.Artifact(f.getValue().toUri().toString(),
+                        Files.size(f.getValue())));
+            }
+            store.saveArtifacts(r.comparisonId(), -1, files);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("comparison {}: the annotated PDF or the triage files could not be written", r.comparisonId(), e);
+        }
     }
 }
