@@ -3,7 +3,8 @@ package com.buildtrace.compare;
 import com.buildtrace.compare.clouds.CloudAudit;
 import com.buildtrace.compare.clouds.CloudAuditor;
 import com.buildtrace.compare.clouds.RevisionMarkReader;
-import com.buildtrace.compare.clouds.RevisionMarks;
+import com.buildtrace.compare.clouds.MarkedSheet;
+import com.buildtrace.compare.clouds.RevisionCloud;
 import com.buildtrace.compare.content.PageContent;
 import com.buildtrace.compare.overlay.OverlayRenderer;
 import com.buildtrace.compare.overlay.SheetImages;
@@ -21,6 +22,7 @@ import com.buildtrace.sheets.SheetId;
 import com.buildtrace.sheets.SheetIdentifier;
 import com.buildtrace.sheets.SheetPairer;
 import com.buildtrace.sheets.SheetPairing;
+import java.awt.geom.AffineTransform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -194,12 +196,16 @@ public final class ComparisonEngine implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         try {
-            RevisionMarks newMarks = marks(newSource);
-            RevisionMarks oldMarks = marks(oldSource);
-            if (page.alignment() != null && page.alignment().aligned()) {
-                oldMarks = oldMarks.transformed(page.alignment().transform());
-            }
-            CloudAudit audit = auditor.audit(page.regions(), page.textChanges(), newMarks, oldMarks);
+            MarkedSheet newMarks = marks(newSource);
+            MarkedSheet oldMarks = marks(oldSource);
+            AffineTransform toNew = page.alignment() != null && page.alignment().aligned()
+                    ? page.alignment().transform() : new AffineTransform();
+            // without vector content (scans) a newly drawn cloud is taken to surround a change
+            java.util.function.Predicate<RevisionCloud> changedInside = newMarks.content() == null
+                    || oldMarks.content() == null ? c -> true
+                    : CloudAuditor.changedInside(newMarks.content(), oldMarks.content(), toNew);
+            CloudAudit audit = auditor.audit(page.regions(), page.textChanges(), newMarks.marks(),
+                    oldMarks.marks().transformed(toNew), changedInside);
             Map<String, Long> stages = new java.util.LinkedHashMap<>(page.stageMillis());
             stages.put("clouds", SheetPairComparator.millisSince(t0));
             return new PageComparison(page.oldSheet(), page.newSheet(), page.status(), page.pairedBy(),
@@ -211,13 +217,13 @@ public final class ComparisonEngine implements AutoCloseable {
         }
     }
 
-    private RevisionMarks marks(SheetSource source) throws IOException {
+    private MarkedSheet marks(SheetSource source) throws IOException {
         if (source instanceof ImageSheet image) {
-            return markReader.read(image);
+            return new MarkedSheet(markReader.read(image), null);
         }
         PdfSheet pdf = (PdfSheet) source;
         try (PdfDocumentPool.Lease lease = opener.pool().borrow(pdf.file())) {
-            return markReader.read(lease.document(), pdf);
+            return markReader.readWithContent(lease.document(), pdf);
         }
     }
 

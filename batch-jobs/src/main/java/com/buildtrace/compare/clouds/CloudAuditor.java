@@ -5,6 +5,7 @@ import com.buildtrace.compare.geom.Box;
 import com.buildtrace.compare.text.TextChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Audits a compared sheet's revision clouds against its detected changes: (a) changes that no cloud
@@ -21,15 +22,29 @@ public final class CloudAuditor {
      * @param textChanges the sheet's text changes
      * @param marks revision marks of the new sheet
      * @param oldMarks revision marks of the old sheet, moved into the new sheet's frame
+     * @param changedInside whether anything changed inside a cloud apart from its own outline (a newly drawn
+     *     cloud and what it surrounds form one change region)
      */
     public CloudAudit audit(List<ChangeRegion> regions, List<TextChange> textChanges, RevisionMarks marks,
-                            RevisionMarks oldMarks) {
+                            RevisionMarks oldMarks, Predicate<RevisionCloud> changedInside) {
         List<String> markRegions = new ArrayList<>();
         List<String> unclouded = new ArrayList<>();
         List<List<String>> inside = new ArrayList<>();
         marks.clouds().forEach(c -> inside.add(new ArrayList<>()));
         for (ChangeRegion r : regions) {
-            if (isMark(r.box(), marks) || isMark(r.box(), oldMarks)) {
+            int drawn = cloudDrawn(r.box(), marks);
+            if (drawn >= 0) {
+                // a cloud drawn in this revision: a change with it, or only the cloud
+                RevisionCloud c = marks.clouds().get(drawn);
+                if (changedInside.test(c) || textChanges.stream().anyMatch(t -> r.id().equals(t.regionId())
+                        && !isDeltaText(t, marks))) {
+                    inside.get(drawn).add(r.id());
+                } else {
+                    markRegions.add(r.id());
+                }
+                continue;
+            }
+            if (isDelta(r.box(), marks) || isDelta(r.box(), oldMarks) || cloudDrawn(r.box(), oldMarks) >= 0) {
                 markRegions.add(r.id());
                 continue;
             }
@@ -49,7 +64,7 @@ public final class CloudAuditor {
         for (int i = 0; i < marks.clouds().size(); i++) {
             RevisionCloud c = marks.clouds().get(i);
             clouds.add(c.with(c.id(), c.revision(), inside.get(i)));
-            boolean textInside = textChanges.stream().anyMatch(t -> covered(t.box(), c));
+            boolean textInside = textChanges.stream().anyMatch(t -> covered(t.box(), c) && !isDeltaText(t, marks));
             if (inside.get(i).isEmpty() && !textInside) {
                 empty.add(c.id());
             }
@@ -57,21 +72,37 @@ public final class CloudAuditor {
         return new CloudAudit(clouds, marks.deltas(), unclouded, empty, markRegions);
     }
 
-    /** A region that is a cloud (its box close to the cloud's) or a delta tag. */
-    private static boolean isMark(Box region, RevisionMarks marks) {
-        for (RevisionCloud c : marks.clouds()) {
+    /** The index of the cloud whose outline the region is (its box close to the cloud's), or -1. */
+    private static int cloudDrawn(Box region, RevisionMarks marks) {
+        for (int i = 0; i < marks.clouds().size(); i++) {
+            RevisionCloud c = marks.clouds().get(i);
             double pad = Math.max(2, c.scallopPt() / 2);
-            Box grown = c.box().grow(pad);
-            if (grown.overlapArea(region) >= 0.95 * region.area() && region.area() >= 0.6 * c.box().area()) {
-                return true;
+            if (c.box().grow(pad).overlapArea(region) >= 0.95 * region.area() && region.area() >= 0.6 * c.box().area()) {
+                return i;
             }
         }
-        for (DeltaTag d : marks.deltas()) {
-            if (d.box().grow(3).overlapArea(region) >= 0.9 * region.area()) {
-                return true;
-            }
-        }
-        return false;
+        return -1;
+    }
+
+    /** A region that is a delta tag. */
+    private static boolean isDelta(Box region, RevisionMarks marks) {
+        return marks.deltas().stream().anyMatch(d -> d.box().grow(3).overlapArea(region) >= 0.9 * region.area());
+    }
+
+    /** The revision number written in a delta tag. */
+    private static boolean isDeltaText(TextChange t, RevisionMarks marks) {
+        return isDelta(t.box(), marks);
+    }
+
+    /**
+     * Whether anything changed inside a cloud, from the path end points of both sheets.
+     *
+     * @param oldToNew maps the old sheet's displayed points into the new sheet's
+     */
+    public static Predicate<RevisionCloud> changedInside(com.buildtrace.compare.content.PageContent newContent,
+                                                         com.buildtrace.compare.content.PageContent oldContent,
+                                                         java.awt.geom.AffineTransform oldToNew) {
+        return new InteriorChanges(newContent, oldContent, oldToNew);
     }
 
     /** True when most of a box lies inside the cloud (or on its scallops). */

@@ -20,13 +20,18 @@ public final class RevisionMarkReader {
 
     /** The marks of a PDF page, read from its vector content; a scanned page's from its image. */
     public RevisionMarks read(PDDocument document, PdfSheet sheet) throws IOException {
+        return readWithContent(document, sheet).marks();
+    }
+
+    /** The marks of a PDF page with the content they were read from. */
+    public MarkedSheet readWithContent(PDDocument document, PdfSheet sheet) throws IOException {
         VectorCloudDetector detector = new VectorCloudDetector();
         PageContent content = new PdfRasterizer(document, sheet).scanFast(detector);
         if (content == null) {
             detector.clear();
             content = scanner.scan(document, sheet.pageIndex(), detector);
         }
-        return detector.marks(content.words());
+        return new MarkedSheet(detector.marks(content.words()), content);
     }
 
     /** The marks of a raster sheet (a scan or an exported plot). */
