@@ -159,9 +159,11 @@ final class SummaryPages {
             if (row.target() != null) {
                 pageNo = String.valueOf(summaryPages + row.ordinal() + 1);
                 link(page, row.target(), y);
+            } else if (p.status() == PageStatus.REMOVED) {
+                pageNo = "-";
             }
             CloudAudit a = p.cloudAudit();
-            String status = p.status() == PageStatus.REMOVED ? "removed (not in this set)" : p.status().json();
+            String status = p.status().json();
             String[] cells = {pageNo, p.label(), title(p), status, String.valueOf(p.regions().size()),
                 String.valueOf(p.textChanges().size()), a == null ? "" : String.valueOf(a.uncloudedRegionIds().size()),
                 a == null ? "" : String.valueOf(a.emptyCloudIds().size())};
