@@ -200,10 +200,8 @@ public final class ComparisonEngine implements AutoCloseable {
             MarkedSheet oldMarks = marks(oldSource);
             AffineTransform toNew = page.alignment() != null && page.alignment().aligned()
                     ? page.alignment().transform() : new AffineTransform();
-            // without vector content (scans) a newly drawn cloud is taken to surround a change
-            java.util.function.Predicate<RevisionCloud> changedInside = newMarks.content() == null
-                    || oldMarks.content() == null ? c -> true
-                    : CloudAuditor.changedInside(newMarks.content(), oldMarks.content(), toNew);
+            java.util.function.Predicate<RevisionCloud> changedInside = changedInside(newMarks, oldMarks, newSource,
+                    oldSource, toNew);
             CloudAudit audit = auditor.audit(page.regions(), page.textChanges(), newMarks.marks(),
                     oldMarks.marks().transformed(toNew), changedInside);
             Map<String, Long> stages = new java.util.LinkedHashMap<>(page.stageMillis());
@@ -215,6 +213,22 @@ public final class ComparisonEngine implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return page;
         }
+    }
+
+    /**
+     * What tells whether anything changed inside a cloud: the path end points of two vector sheets, the pixels
+     * of two scans; a vector sheet against a scan has neither, and a cloud is then taken to surround a change.
+     */
+    private static java.util.function.Predicate<RevisionCloud> changedInside(MarkedSheet newMarks,
+            MarkedSheet oldMarks, SheetSource newSource, SheetSource oldSource, AffineTransform toNew) {
+        if (newMarks.content() != null && oldMarks.content() != null) {
+            return CloudAuditor.changedInside(newMarks.content(), oldMarks.content(), toNew);
+        }
+        if (newSource instanceof ImageSheet n && oldSource instanceof ImageSheet o
+                && !newMarks.marks().clouds().isEmpty()) {
+            return CloudAuditor.changedInside(n, o, toNew);
+        }
+        return c -> true;
     }
 
     private MarkedSheet marks(SheetSource source) throws IOException {

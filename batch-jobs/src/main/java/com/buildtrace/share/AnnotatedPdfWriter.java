@@ -62,6 +62,9 @@ public final class AnnotatedPdfWriter {
     /** Line width of the markups, in points. */
     static final float LINE_WIDTH = 1.5f;
 
+    /** How far outside a change region its audit box is drawn (clear of the cloud's scallops), in points. */
+    static final double AUDIT_PAD = 9;
+
     /**
      * Writes the annotated new set.
      *
@@ -109,8 +112,8 @@ public final class AnnotatedPdfWriter {
         if (audit != null) {
             for (String id : audit.uncloudedRegionIds()) {
                 p.regions().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(r -> annotations.add(
-                        square(toUser, r.box().grow(4), "Unclouded change", r.id() + ": this change has no revision "
-                                + "cloud around it.", now)));
+                        square(toUser, r.box().grow(AUDIT_PAD), "Unclouded change", r.id()
+                                + ": this change has no revision cloud around it.", now)));
             }
             for (String id : audit.emptyCloudIds()) {
                 RevisionCloud c = audit.clouds().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
@@ -291,7 +294,8 @@ public final class AnnotatedPdfWriter {
         }
 
         private PDImageXObject tiffPage(PDDocument out, int index) throws IOException {
-            try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            try (javax.imageio.stream.ImageInputStream in =
+                         javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
                 var readers = javax.imageio.ImageIO.getImageReaders(in);
                 if (!readers.hasNext()) {
                     return null;

@@ -131,7 +131,8 @@ final class SummaryPages {
 
     private static void legend(PDPageContentStream cs, float y) throws IOException {
         float x = MARGIN;
-        String[] labels = {"added", "removed", "modified (replaced or moved)", "audit: unclouded change or empty cloud"};
+        String[] labels = {"added", "removed", "modified (replaced or moved)",
+            "audit: unclouded change or empty cloud"};
         Color[] colors = {MarkupColors.ADDED, MarkupColors.REMOVED, MarkupColors.MODIFIED, MarkupColors.AUDIT};
         for (int i = 0; i < labels.length; i++) {
             cs.setNonStrokingColor(colors[i]);

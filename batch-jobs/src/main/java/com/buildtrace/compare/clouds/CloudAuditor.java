@@ -65,7 +65,8 @@ public final class CloudAuditor {
             RevisionCloud c = marks.clouds().get(i);
             clouds.add(c.with(c.id(), c.revision(), inside.get(i)));
             boolean textInside = textChanges.stream().anyMatch(t -> covered(t.box(), c) && !isDeltaText(t, marks));
-            if (inside.get(i).isEmpty() && !textInside) {
+            // a region much larger than the cloud (many changes merged) is not inside it, yet may change in it
+            if (inside.get(i).isEmpty() && !textInside && !changedInside.test(c)) {
                 empty.add(c.id());
             }
         }
@@ -77,7 +78,8 @@ public final class CloudAuditor {
         for (int i = 0; i < marks.clouds().size(); i++) {
             RevisionCloud c = marks.clouds().get(i);
             double pad = Math.max(2, c.scallopPt() / 2);
-            if (c.box().grow(pad).overlapArea(region) >= 0.95 * region.area() && region.area() >= 0.6 * c.box().area()) {
+            if (c.box().grow(pad).overlapArea(region) >= 0.95 * region.area()
+                    && region.area() >= 0.6 * c.box().area()) {
                 return i;
             }
         }
@@ -103,6 +105,13 @@ public final class CloudAuditor {
                                                          com.buildtrace.compare.content.PageContent oldContent,
                                                          java.awt.geom.AffineTransform oldToNew) {
         return new InteriorChanges(newContent, oldContent, oldToNew);
+    }
+
+    /** Whether anything changed inside a cloud, from the pixels of two scans. */
+    public static Predicate<RevisionCloud> changedInside(com.buildtrace.compare.source.ImageSheet newSheet,
+                                                         com.buildtrace.compare.source.ImageSheet oldSheet,
+                                                         java.awt.geom.AffineTransform oldToNew) {
+        return new RasterInteriorChanges(newSheet, oldSheet, oldToNew);
     }
 
     /** True when most of a box lies inside the cloud (or on its scallops). */

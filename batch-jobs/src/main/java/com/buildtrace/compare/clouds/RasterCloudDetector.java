@@ -23,6 +23,9 @@ public final class RasterCloudDetector {
     /** Resolution the image is read at for the search (scallops are a tenth of an inch or more). */
     static final double WORK_DPI = 100;
 
+    /** Longest side of the image searched, in pixels. */
+    static final int MAX_SIDE_PX = 7000;
+
     /** Smallest colour saturation (max - min channel, 0-255) of markup ink. */
     static final int MIN_SATURATION = 70;
 
@@ -33,10 +36,7 @@ public final class RasterCloudDetector {
 
     public RevisionMarks detect(ImageSheet sheet) {
         OpenCv.ensureLoaded();
-        int reduction = 1;
-        while (reduction < 8 && sheet.dpi() / (reduction * 2) >= WORK_DPI) {
-            reduction *= 2;
-        }
+        int reduction = reduction(sheet);
         Mat image = ImageDecoder.read(sheet, reduction, true);
         Mat mask = new Mat();
         try {
@@ -50,6 +50,19 @@ public final class RasterCloudDetector {
             image.release();
             mask.release();
         }
+    }
+
+    /**
+     * How much the image is reduced for the search: to about WORK_DPI, and to no more than MAX_SIDE_PX on its
+     * long side (a scan whose file states no resolution is taken as 72 dpi and would otherwise be read whole).
+     */
+    static int reduction(ImageSheet sheet) {
+        int reduction = 1;
+        while (reduction < 8 && (sheet.dpi() / (reduction * 2) >= WORK_DPI
+                || Math.max(sheet.widthPx(), sheet.heightPx()) / reduction > MAX_SIDE_PX)) {
+            reduction *= 2;
+        }
+        return reduction;
     }
 
     /** 255 where the pixel is markup colour: saturated, and neither near black nor near white. */

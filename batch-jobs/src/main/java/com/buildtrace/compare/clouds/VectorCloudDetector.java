@@ -123,7 +123,8 @@ public final class VectorCloudDetector implements PathSink {
         boolean level = false;
         for (int i = 0; i < 3; i++) {
             int j = (i + 1) % 3;
-            double angle = Math.toDegrees(Math.atan2(Math.abs(v[2 * j + 1] - v[2 * i + 1]), Math.abs(v[2 * j] - v[2 * i])));
+            double angle = Math.toDegrees(Math.atan2(Math.abs(v[2 * j + 1] - v[2 * i + 1]),
+                    Math.abs(v[2 * j] - v[2 * i])));
             level |= angle < 8;
         }
         if (level) {
