@@ -112,25 +112,23 @@ public final class AnnotatedPdfWriter {
         if (audit != null) {
             for (String id : audit.uncloudedRegionIds()) {
                 p.regions().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(r -> annotations.add(
-                        square(toUser, r.box().grow(AUDIT_PAD), "Unclouded change", r.id()
+                        square(toUser, r.box().grow(AUDIT_PAD), MarkupColors.AUDIT, "Unclouded change", r.id()
                                 + ": this change has no revision cloud around it.", now)));
             }
             for (String id : audit.emptyCloudIds()) {
                 RevisionCloud c = audit.clouds().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-                annotations.add(square(toUser, c.box().grow(3), "Cloud without change", "Revision cloud " + c.id()
-                        + (c.revision() == null ? "" : " (revision " + c.revision() + ")")
-                        + ": nothing changed inside it since the old revision.", now));
+                String revision = c.revision() == null ? "" : " (revision " + c.revision() + ")";
+                annotations.add(square(toUser, c.box().grow(3), MarkupColors.AUDIT, "Cloud without change",
+                        "Revision cloud " + c.id() + revision + ": nothing changed inside it since the old revision.",
+                        now));
             }
         }
-        if (p.status() == PageStatus.ADDED) {
+        if (p.status() == PageStatus.ADDED || p.status() == PageStatus.FAILED) {
             double[] size = p.newSize();
-            annotations.add(square(toUser, new Box(6, 6, size[0] - 12, size[1] - 12), "Added sheet",
-                    p.label() + " is new in this revision.", now));
-        }
-        if (p.status() == PageStatus.FAILED) {
-            double[] size = p.newSize();
-            annotations.add(square(toUser, new Box(6, 6, size[0] - 12, size[1] - 12), "Not compared",
-                    p.label() + " could not be compared: " + p.error(), now));
+            boolean added = p.status() == PageStatus.ADDED;
+            annotations.add(square(toUser, new Box(6, 6, size[0] - 12, size[1] - 12),
+                    added ? MarkupColors.ADDED : MarkupColors.REMOVED, added ? "Added sheet" : "Not compared",
+                    p.label() + (added ? " is new in this revision." : " could not be compared: " + p.error()), now));
         }
     }
 
@@ -162,14 +160,13 @@ public final class AnnotatedPdfWriter {
     }
 
     /** A rectangle markup (audit findings, added and failed sheets) around a box of displayed points. */
-    private static PDAnnotationSquare square(AffineTransform toUser, Box box, String subject, String contents,
-                                             Calendar now) {
+    private static PDAnnotationSquare square(AffineTransform toUser, Box box, Color color, String subject,
+                                             String contents, Calendar now) {
         double[] user = new double[8];
         toUser.transform(corners(box), 0, user, 0, 4);
         PDAnnotationSquare square = new PDAnnotationSquare();
         square.setRectangle(bounds(user, LINE_WIDTH));
-        markup(square, subject.equals("Added sheet") ? MarkupColors.ADDED : subject.equals("Not compared")
-                ? MarkupColors.REMOVED : MarkupColors.AUDIT, subject, contents, now);
+        markup(square, color, subject, contents, now);
         PDBorderStyleDictionary dashed = square.getBorderStyle();
         dashed.setStyle(PDBorderStyleDictionary.STYLE_DASHED);
         dashed.setDashStyle(new org.apache.pdfbox.cos.COSArray(List.of(
