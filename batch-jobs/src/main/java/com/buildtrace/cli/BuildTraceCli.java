@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "buildtrace", mixinStandardHelpOptions = true, versionProvider = BuildTraceCli.Version.class,
         description = "Shows exactly what changed between two revisions of a drawing set.",
         subcommands = {CompareCommand.class, ResumeCommand.class, RetryCommand.class, StatusCommand.class,
-            HistoryCommand.class, WorkerCommand.class, SamplesCommand.class})
+            HistoryCommand.class, PackageCommand.class, WorkerCommand.class, SamplesCommand.class})
 public final class BuildTraceCli implements Runnable {
 
     @CommandLine.Spec
@@ -48,7 +48,7 @@ public final class BuildTraceCli implements Runnable {
             // until the application configures logging: warnings only, as after
             logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }
-        if (Set.of("compare", "resume", "retry", "history", "status").contains(command)) {
+        if (Set.of("compare", "resume", "retry", "history", "status", "package").contains(command)) {
             DatabaseServer.startEarly(Binder.get(new StandardEnvironment()).bind("buildtrace.db", DatabaseProperties.class)
                     .orElseGet(() -> new DatabaseProperties(null, null, null, null)));
         }

@@ -48,6 +48,10 @@ final class CompareCommand implements Callable<Integer> {
             description = "Comparison id (default: a new one). An id already used resumes that comparison.")
     UUID id;
 
+    @Option(names = "--package", paramLabel = "FILE.zip",
+            description = "Also write the download package (result, report with images, annotated PDF, CSVs) as a ZIP.")
+    Path packageFile;
+
     @Mixin
     RunOptions run;
 
@@ -74,7 +78,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         UUID comparison = id != null ? id : UUID.randomUUID();
         JobRequest request = new JobRequest(comparison, uri(oldFile), uri(newFile), uri(out), options);
-        return run.run(null, comparison, "compare", out.toAbsolutePath(), null, launcher -> launcher.run(request));
+        int code = run.run(null, comparison, "compare", out.toAbsolutePath(), null, launcher -> launcher.run(request));
+        if (packageFile != null && (code == ExitCodes.OK || code == ExitCodes.SOME_SHEETS_FAILED)) {
+            int written = PackageCommand.write(out, packageFile, spec.commandLine().getOut(), err);
+            return written == ExitCodes.OK ? code : written;
+        }
+        return code;
     }
 
     private static String uri(Path p) {

@@ -1,5 +1,10 @@
 package com.buildtrace.compare;
 
+import com.buildtrace.compare.clouds.CloudAudit;
+import com.buildtrace.compare.clouds.CloudAuditor;
+import com.buildtrace.compare.clouds.RevisionMarkReader;
+import com.buildtrace.compare.clouds.MarkedSheet;
+import com.buildtrace.compare.clouds.RevisionCloud;
 import com.buildtrace.compare.content.PageContent;
 import com.buildtrace.compare.overlay.OverlayRenderer;
 import com.buildtrace.compare.overlay.SheetImages;
@@ -8,6 +13,8 @@ import com.buildtrace.compare.raster.GrayImage;
 import com.buildtrace.compare.source.DrawingInputException;
 import com.buildtrace.compare.source.DrawingSet;
 import com.buildtrace.compare.source.DrawingSetReader;
+import com.buildtrace.compare.source.ImageSheet;
+import com.buildtrace.compare.source.PdfDocumentPool;
 import com.buildtrace.compare.source.PdfSheet;
 import com.buildtrace.compare.source.SheetSource;
 import com.buildtrace.sheets.SheetFingerprint;
@@ -15,6 +22,7 @@ import com.buildtrace.sheets.SheetId;
 import com.buildtrace.sheets.SheetIdentifier;
 import com.buildtrace.sheets.SheetPairer;
 import com.buildtrace.sheets.SheetPairing;
+import java.awt.geom.AffineTransform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,6 +61,10 @@ public final class ComparisonEngine implements AutoCloseable {
     private final SheetPairer pairer = new SheetPairer();
 
     private final SheetOpener opener = new SheetOpener();
+
+    private final RevisionMarkReader markReader = new RevisionMarkReader();
+
+    private final CloudAuditor auditor = new CloudAuditor();
 
     private final ExecutorService workers;
 
@@ -179,11 +191,67 @@ public final class ComparisonEngine implements AutoCloseable {
         SheetSource oldSource = task.oldPage() == null ? null : set(plan.oldFile()).sheets().get(task.oldPage());
         SheetSource newSource = task.newPage() == null ? null : set(plan.newFile()).sheets().get(task.newPage());
         return switch (task.kind()) {
-            case PAIR -> pairs.compare(oldSource, newSource, task.oldId(), task.newId(), task.pairedBy(), outDir,
-                    task.dir());
+            case PAIR -> audited(pairs.compare(oldSource, newSource, task.oldId(), task.newId(), task.pairedBy(),
+                    outDir, task.dir()), oldSource, newSource);
             case ADDED -> single(newSource, null, task.newId(), PageStatus.ADDED, outDir, task.dir());
             case REMOVED -> single(oldSource, task.oldId(), null, PageStatus.REMOVED, outDir, task.dir());
         };
+    }
+
+    /**
+     * The compared pair with its cloud audit: the revision clouds of the new sheet (and the old sheet's, moved
+     * into the new frame, so that a cloud of the last revision taken off is not a change), against its changes.
+     * A sheet whose marks cannot be read keeps its comparison, without an audit.
+     */
+    private PageComparison audited(PageComparison page, SheetSource oldSource, SheetSource newSource) {
+        if (page.status() != PageStatus.CHANGED && page.status() != PageStatus.UNCHANGED) {
+            return page;
+        }
+        long t0 = System.nanoTime();
+        try {
+            MarkedSheet newMarks = marks(newSource);
+            MarkedSheet oldMarks = marks(oldSource);
+            AffineTransform toNew = page.alignment() != null && page.alignment().aligned()
+                    ? page.alignment().transform() : new AffineTransform();
+            java.util.function.Predicate<RevisionCloud> changedInside = changedInside(newMarks, oldMarks, newSource,
+                    oldSource, toNew);
+            CloudAudit audit = auditor.audit(page.regions(), page.textChanges(), newMarks.marks(),
+                    oldMarks.marks().transformed(toNew), changedInside);
+            Map<String, Long> stages = new java.util.LinkedHashMap<>(page.stageMillis());
+            stages.put("clouds", SheetPairComparator.millisSince(t0));
+            return new PageComparison(page.oldSheet(), page.newSheet(), page.status(), page.pairedBy(),
+                    page.oldSize(), page.newSize(), page.alignment(), page.regions(), page.textChanges(),
+                    page.images(), page.dpi(), page.changedAreaPt2(), null, page.millis()
+                    + SheetPairComparator.millisSince(t0), stages, audit);
+        } catch (IOException | RuntimeException e) {
+            return page;
+        }
+    }
+
+    /**
+     * What tells whether anything changed inside a cloud: the path end points of two vector sheets, the pixels
+     * of two scans; a vector sheet against a scan has neither, and a cloud is then taken to surround a change.
+     */
+    private static java.util.function.Predicate<RevisionCloud> changedInside(MarkedSheet newMarks,
+            MarkedSheet oldMarks, SheetSource newSource, SheetSource oldSource, AffineTransform toNew) {
+        if (newMarks.content() != null && oldMarks.content() != null) {
+            return CloudAuditor.changedInside(newMarks.content(), oldMarks.content(), toNew);
+        }
+        if (newSource instanceof ImageSheet n && oldSource instanceof ImageSheet o
+                && !newMarks.marks().clouds().isEmpty()) {
+            return CloudAuditor.changedInside(n, o, toNew);
+        }
+        return c -> true;
+    }
+
+    private MarkedSheet marks(SheetSource source) throws IOException {
+        if (source instanceof ImageSheet image) {
+            return new MarkedSheet(markReader.read(image), null);
+        }
+        PdfSheet pdf = (PdfSheet) source;
+        try (PdfDocumentPool.Lease lease = opener.pool().borrow(pdf.file())) {
+            return markReader.readWithContent(lease.document(), pdf);
+        }
     }
 
     /** The sheets of a set (read once per engine). */

@@ -1,6 +1,7 @@
 package com.buildtrace.compare;
 
 import com.buildtrace.compare.align.Alignment;
+import com.buildtrace.compare.clouds.CloudAudit;
 import com.buildtrace.compare.diff.ChangeRegion;
 import com.buildtrace.compare.overlay.SheetImages;
 import com.buildtrace.compare.text.TextChange;
@@ -28,11 +29,21 @@ import java.util.Objects;
  * @param error why the pair failed (file and page named), else null
  * @param millis time spent on this sheet
  * @param stageMillis milliseconds per stage (open, align, render, diff, overlay, png, regions, text)
+ * @param cloudAudit the sheet's revision clouds and the changes they miss (compared pairs only; else null)
  */
 public record PageComparison(SheetId oldSheet, SheetId newSheet, PageStatus status, SheetPairing.By pairedBy,
                              double[] oldSize, double[] newSize, Alignment alignment, List<ChangeRegion> regions,
                              List<TextChange> textChanges, SheetImages images, double dpi, double changedAreaPt2,
-                             String error, long millis, Map<String, Long> stageMillis) {
+                             String error, long millis, Map<String, Long> stageMillis, CloudAudit cloudAudit) {
+
+    /** A page comparison without a cloud audit. */
+    public PageComparison(SheetId oldSheet, SheetId newSheet, PageStatus status, SheetPairing.By pairedBy,
+                          double[] oldSize, double[] newSize, Alignment alignment, List<ChangeRegion> regions,
+                          List<TextChange> textChanges, SheetImages images, double dpi, double changedAreaPt2,
+                          String error, long millis, Map<String, Long> stageMillis) {
+        this(oldSheet, newSheet, status, pairedBy, oldSize, newSize, alignment, regions, textChanges, images, dpi,
+                changedAreaPt2, error, millis, stageMillis, null);
+    }
 
     public PageComparison {
         Objects.requireNonNull(status, "status");
@@ -45,6 +56,12 @@ public record PageComparison(SheetId oldSheet, SheetId newSheet, PageStatus stat
         if ((status == PageStatus.FAILED) != (error != null)) {
             throw new IllegalArgumentException("a failed page has an error, and only a failed page");
         }
+    }
+
+    /** The same comparison with its cloud audit. */
+    public PageComparison withCloudAudit(CloudAudit audit) {
+        return new PageComparison(oldSheet, newSheet, status, pairedBy, oldSize, newSize, alignment, regions,
+                textChanges, images, dpi, changedAreaPt2, error, millis, stageMillis, audit);
     }
 
     /** 0-based old page, or null. */

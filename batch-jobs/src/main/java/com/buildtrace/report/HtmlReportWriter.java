@@ -95,7 +95,12 @@ public final class HtmlReportWriter {
 
     /** Changed sheets by amount of change first, then added, removed, failed and unchanged ones. */
     static List<PageComparison> ranked(SetComparison r) {
-        List<PageComparison> pages = new ArrayList<>(r.pages());
+        return ranked(r.pages());
+    }
+
+    /** The sheets as the report ranks them: changed ones by amount of change first, then failed, added, ... */
+    public static List<PageComparison> ranked(List<PageComparison> sheets) {
+        List<PageComparison> pages = new ArrayList<>(sheets);
         pages.sort(Comparator.comparingInt((PageComparison p) -> switch (p.status()) {
             case CHANGED -> 0;
             case FAILED -> 1;
@@ -156,6 +161,7 @@ public final class HtmlReportWriter {
                             anchor(p), r.id(), r.kind().json(), r.box().x() - pad, r.box().y() - pad,
                             r.box().width() + 2 * pad, r.box().height() + 2 * pad, r.id(), r.kind().json()));
                 }
+                CloudsSection.svg(h, p);
                 h.append("</svg>");
             }
             h.append("</div>\n<p class=\"links\">");
@@ -189,6 +195,7 @@ public final class HtmlReportWriter {
             }
             h.append("</table></details>\n");
         }
+        CloudsSection.details(h, p);
         h.append("</section>\n");
     }
 
@@ -211,7 +218,8 @@ public final class HtmlReportWriter {
                 a.confidence(), t.getTranslateX(), t.getTranslateY(), Transforms.scale(t), Transforms.rotationDeg(t)));
     }
 
-    private static String textOf(PageComparison p, String regionId) {
+    /** The text changes a region shows: "12'-6\" → 13'-0\"; + NEW NOTE; − OLD NOTE" (empty when none). */
+    public static String textOf(PageComparison p, String regionId) {
         StringBuilder sb = new StringBuilder();
         for (TextChange t : p.textChanges()) {
             if (regionId.equals(t.regionId())) {
@@ -292,6 +300,9 @@ public final class HtmlReportWriter {
             .tag.failed{background:#9b1c1c;color:#fff}.tag.unchanged{color:#555}
             .oldtext{color:#9b1c1c}.newtext{color:#1b4fb8} tr[data-box]{cursor:pointer} tr[data-box]:hover{background:#f7f3e3}
             details{margin:8px 0} summary{cursor:pointer;font-weight:600}
+            polygon.cloud{fill:none;stroke:#2e8b57;stroke-width:2px;vector-effect:non-scaling-stroke;stroke-dasharray:4 3}
+            polygon.cloud.empty,rect.unclouded{stroke:#e67e22;stroke-dasharray:6 3;stroke-width:2px;fill:none}
+            .audit{color:#8a4b08} .tag.unclouded,.tag.empty{background:#fdebd3;color:#8a4b08}
             """;
 
     private static final String SCRIPT = """

@@ -4,6 +4,9 @@ import com.buildtrace.compare.PageComparison;
 import com.buildtrace.compare.PageStatus;
 import com.buildtrace.compare.SetComparison;
 import com.buildtrace.compare.align.Alignment;
+import com.buildtrace.compare.clouds.CloudAudit;
+import com.buildtrace.compare.clouds.DeltaTag;
+import com.buildtrace.compare.clouds.RevisionCloud;
 import com.buildtrace.compare.diff.ChangeRegion;
 import com.buildtrace.compare.geom.Box;
 import com.buildtrace.compare.geom.Transforms;
@@ -142,6 +145,35 @@ public final class ResultJsonWriter {
             ObjectNode stages = n.putObject("stageMillis");
             p.stageMillis().forEach(stages::put);
         }
+        if (p.cloudAudit() != null) {
+            n.set("revisionClouds", clouds(p.cloudAudit()));
+        }
+        return n;
+    }
+
+    private ObjectNode clouds(CloudAudit a) {
+        ObjectNode n = mapper.createObjectNode();
+        ArrayNode clouds = n.putArray("clouds");
+        for (RevisionCloud c : a.clouds()) {
+            ObjectNode cn = clouds.addObject();
+            cn.put("id", c.id());
+            box(cn, c.box());
+            ArrayNode outline = cn.putArray("outline");
+            for (double v : c.outline()) {
+                outline.add(round(v, 2));
+            }
+            cn.put("scallops", c.scallops());
+            cn.put("scallopPt", round(c.scallopPt(), 2));
+            cn.put("revision", c.revision());
+            c.regionIds().forEach(cn.putArray("regionIds")::add);
+        }
+        ArrayNode deltas = n.putArray("deltas");
+        for (DeltaTag d : a.deltas()) {
+            box(deltas.addObject(), d.box()).put("revision", d.revision());
+        }
+        a.uncloudedRegionIds().forEach(n.putArray("uncloudedRegionIds")::add);
+        a.emptyCloudIds().forEach(n.putArray("emptyCloudIds")::add);
+        a.markRegionIds().forEach(n.putArray("markRegionIds")::add);
         return n;
     }
 

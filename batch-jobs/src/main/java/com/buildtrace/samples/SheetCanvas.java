@@ -96,6 +96,59 @@ public final class SheetCanvas {
         cs.stroke();
     }
 
+    /**
+     * A revision cloud around a rectangle (displayed coordinates): scallops of about {@code scallop} points
+     * bulging outwards, clockwise as seen. {@code arcByArc} writes each scallop as a path of its own, as CAD
+     * programs often plot them; otherwise the cloud is one closed path.
+     */
+    public void revisionCloud(double x, double y, double w, double h, double scallop, double width, boolean arcByArc)
+            throws IOException {
+        double[][] corners = {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}};
+        cs.setLineWidth((float) width);
+        boolean first = true;
+        for (int e = 0; e < 4; e++) {
+            double[] a = corners[e];
+            double[] b = corners[(e + 1) % 4];
+            double len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+            int n = Math.max(1, (int) Math.round(len / scallop));
+            // outward normal of a clockwise (as seen, y down) rectangle edge
+            double nx = (b[1] - a[1]) / len;
+            double ny = -(b[0] - a[0]) / len;
+            for (int i = 0; i < n; i++) {
+                double x0 = a[0] + (b[0] - a[0]) * i / n;
+                double y0 = a[1] + (b[1] - a[1]) * i / n;
+                double x1 = a[0] + (b[0] - a[0]) * (i + 1) / n;
+                double y1 = a[1] + (b[1] - a[1]) * (i + 1) / n;
+                double bulge = 0.6 * len / n;
+                if (first || arcByArc) {
+                    cs.moveTo((float) x0, y(y0));
+                    first = false;
+                }
+                cs.curveTo((float) (x0 + nx * bulge), y(y0 + ny * bulge), (float) (x1 + nx * bulge),
+                        y(y1 + ny * bulge), (float) x1, y(y1));
+                if (arcByArc) {
+                    cs.stroke();
+                }
+            }
+        }
+        if (!arcByArc) {
+            cs.closePath();
+            cs.stroke();
+        }
+    }
+
+    /** A delta tag: an upright triangle of side {@code side} centred at (cx, cy) with the revision inside. */
+    public void deltaTag(double cx, double cy, double side, String revision) throws IOException {
+        double hgt = side * Math.sqrt(3) / 2;
+        cs.setLineWidth(1f);
+        cs.moveTo((float) cx, y(cy - 2 * hgt / 3));
+        cs.lineTo((float) (cx + side / 2), y(cy + hgt / 3));
+        cs.lineTo((float) (cx - side / 2), y(cy + hgt / 3));
+        cs.closePath();
+        cs.stroke();
+        centered(cx, cy + hgt / 3 - side * 0.12, revision, side * 0.4);
+    }
+
     /** Text with its baseline starting at (x, y). */
     public void text(double x, double y, String s, double size) throws IOException {
         text(x, y, s, size, sans);

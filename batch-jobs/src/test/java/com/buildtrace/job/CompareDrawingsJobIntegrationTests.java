@@ -104,7 +104,8 @@ class CompareDrawingsJobIntegrationTests {
         assertThat(result.path("pages")).hasSize(5);
         List<String> kinds = jdbc.sql("SELECT kind FROM artifact WHERE comparison_id = ? AND task_index = -1")
                 .param(id).query(String.class).list();
-        assertThat(kinds).containsExactlyInAnyOrder("result", "report", "summary");
+        assertThat(kinds).containsExactlyInAnyOrder("result", "report", "summary", "annotated-pdf", "changes-csv",
+                "sheets-csv");
         String preview = jdbc.sql("""
                 SELECT a.uri FROM artifact a JOIN sheet_pair_result r USING (comparison_id, task_index)
                 WHERE a.comparison_id = ? AND r.label = 'A-103' AND a.kind = 'preview'""").param(id)

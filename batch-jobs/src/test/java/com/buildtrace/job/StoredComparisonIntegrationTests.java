@@ -131,18 +131,20 @@ class StoredComparisonIntegrationTests {
         Map<String, Long> artifacts = jdbc.sql("SELECT uri, bytes FROM artifact WHERE comparison_id = ?").param(id)
                 .query((rs, row) -> Map.entry(rs.getString("uri"), rs.getLong("bytes"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        // result.json, index.html, summary.json and five images per sheet
-        assertThat(artifacts).hasSize(3 + 3 * 5);
+        // result.json, index.html, summary.json, annotated.pdf, changes.csv, sheets.csv; five images per sheet
+        assertThat(artifacts).hasSize(6 + 3 * 5);
         Map<String, Long> objects = drawingStore.list(out).stream()
                 .collect(Collectors.toMap(o -> drawingStore.uri(o.key()), StoredObject::bytes));
         assertThat(objects).containsAllEntriesOf(artifacts);
         assertThat(artifacts).containsKey("gs://bt-test/comparisons/" + id + "/result.json")
                 .containsKey("gs://bt-test/comparisons/" + id + "/summary.json")
+                .containsKey("gs://bt-test/comparisons/" + id + "/annotated.pdf")
                 .containsKey("gs://bt-test/comparisons/" + id + "/sheets/sheet-003-A-103/overlay.png");
 
         // and: each of the four input files was downloaded once, by the first run's ingest; its other steps,
         // partitions and the restart used the copies; nothing is left staged
-        verify(drawingStore, times(4)).copyTo(any(), any());
+        verify(drawingStore, times(4)).copyTo(
+                org.mockito.ArgumentMatchers.argThat(k -> k.path().startsWith("projects/")), any());
         assertThat(CACHE.resolve("staging/gs/bt-test/comparisons/" + id)).doesNotExist();
         assertThat(CACHE.resolve("inputs/gs/bt-test/" + StorageLayout.revisionFiles(project, set, revB)))
                 .isDirectoryContaining(p -> p.getFileName().toString().equals("002.pdf"));

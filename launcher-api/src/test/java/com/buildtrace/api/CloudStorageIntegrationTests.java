@@ -82,7 +82,8 @@ class CloudStorageIntegrationTests {
         storage.list("buildtrace-drawings", Storage.BlobListOption.prefix("comparisons/" + comparison + "/"))
                 .iterateAll().forEach(o -> keys.add(o.getName()));
         assertThat(keys).contains("comparisons/" + comparison + "/result.json",
-                "comparisons/" + comparison + "/index.html");
+                "comparisons/" + comparison + "/index.html", "comparisons/" + comparison + "/summary.json",
+                "comparisons/" + comparison + "/annotated.pdf", "comparisons/" + comparison + "/changes.csv");
         assertThat(keys).anyMatch(k -> k.endsWith("/overlay.png"));
         ApiClient.Response overlay = api.get("/api/v1/comparisons/" + comparison + "/sheets/1/overlay");
         assertThat(overlay.status()).isEqualTo(200);

@@ -48,9 +48,29 @@ public final class ContentRecorder {
 
     private double largestImageDpi;
 
+    private final PathSink paths;
+
     public ContentRecorder(PDPage page) {
+        this(page, null);
+    }
+
+    /** A recorder that also hands every painted path, whole, to {@code paths}. */
+    public ContentRecorder(PDPage page, PathSink paths) {
         this.page = page;
         this.toDisplay = PdfPages.userToDisplay(page);
+        this.paths = paths;
+    }
+
+    /** True when painted paths are wanted whole ({@link #path}). */
+    public boolean wantsPaths() {
+        return paths != null;
+    }
+
+    /** A painted path, whole, in user space: passed on to the path sink, if any. */
+    public void path(java.awt.Shape userPath, boolean stroked) {
+        if (paths != null) {
+            paths.painted(userPath, toDisplay, stroked);
+        }
     }
 
     /** A glyph shown with the text rendering matrix {@code trm} (text space to user space). */

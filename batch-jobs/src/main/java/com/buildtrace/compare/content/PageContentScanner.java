@@ -1,5 +1,6 @@
 package com.buildtrace.compare.content;
 
+import java.awt.geom.GeneralPath;
 import java.awt.geom.Point2D;
 import java.io.IOException;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
@@ -19,8 +20,13 @@ public final class PageContentScanner {
 
     /** Scans one page. */
     public PageContent scan(PDDocument doc, int pageIndex) throws IOException {
+        return scan(doc, pageIndex, null);
+    }
+
+    /** Scans one page and hands every painted path, whole, to {@code paths} (when not null). */
+    public PageContent scan(PDDocument doc, int pageIndex, PathSink paths) throws IOException {
         PDPage page = doc.getPage(pageIndex);
-        Engine engine = new Engine(page);
+        Engine engine = new Engine(page, paths);
         engine.processPage(page);
         return engine.recorder.content();
     }
@@ -36,9 +42,21 @@ public final class PageContentScanner {
 
         private final Point2D.Float current = new Point2D.Float();
 
-        Engine(PDPage page) {
+        /** The path being built, kept only when a path sink wants whole paths. */
+        private final GeneralPath shape;
+
+        Engine(PDPage page, PathSink paths) {
             super(page);
-            this.recorder = new ContentRecorder(page);
+            this.recorder = new ContentRecorder(page, paths);
+            this.shape = paths == null ? null : new GeneralPath();
+        }
+
+        private void painted(boolean stroked) {
+            recorder.paintPath();
+            if (shape != null) {
+                recorder.path(shape, stroked);
+                shape.reset();
+            }
         }
 
         @Override
@@ -51,6 +69,13 @@ public final class PageContentScanner {
         public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
             recorder.rectangle(p0, p1, p2, p3);
             current.setLocation(p0);
+            if (shape != null) {
+                shape.moveTo(p0.getX(), p0.getY());
+                shape.lineTo(p1.getX(), p1.getY());
+                shape.lineTo(p2.getX(), p2.getY());
+                shape.lineTo(p3.getX(), p3.getY());
+                shape.closePath();
+            }
         }
 
         @Override
@@ -67,18 +92,34 @@ public final class PageContentScanner {
         public void moveTo(float x, float y) {
             recorder.pathPoint(x, y);
             current.setLocation(x, y);
+            if (shape != null) {
+                shape.moveTo(x, y);
+            }
         }
 
         @Override
         public void lineTo(float x, float y) {
             recorder.pathPoint(x, y);
             current.setLocation(x, y);
+            if (shape != null) {
+                if (shape.getCurrentPoint() == null) {
+                    shape.moveTo(x, y);
+                } else {
+                    shape.lineTo(x, y);
+                }
+            }
         }
 
         @Override
         public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
             recorder.pathPoint(x3, y3);
             current.setLocation(x3, y3);
+            if (shape != null) {
+                if (shape.getCurrentPoint() == null) {
+                    shape.moveTo(x1, y1);
+                }
+                shape.curveTo(x1, y1, x2, y2, x3, y3);
+            }
         }
 
         @Override
@@ -89,26 +130,32 @@ public final class PageContentScanner {
         @Override
         public void closePath() {
             // the closing segment ends on a point already recorded
+            if (shape != null && shape.getCurrentPoint() != null) {
+                shape.closePath();
+            }
         }
 
         @Override
         public void endPath() {
             recorder.discardPath();
+            if (shape != null) {
+                shape.reset();
+            }
         }
 
         @Override
         public void strokePath() {
-            recorder.paintPath();
+            painted(true);
         }
 
         @Override
         public void fillPath(int windingRule) {
-            recorder.paintPath();
+            painted(false);
         }
 
         @Override
         public void fillAndStrokePath(int windingRule) {
-            recorder.paintPath();
+            painted(true);
         }
 
         @Override

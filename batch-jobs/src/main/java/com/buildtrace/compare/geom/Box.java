@@ -21,6 +21,21 @@ public record Box(double x, double y, double width, double height) {
         return new Box(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
     }
 
+    /** The box around x, y pairs. */
+    public static Box around(double[] xy) {
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (int i = 0; i < xy.length; i += 2) {
+            x0 = Math.min(x0, xy[i]);
+            x1 = Math.max(x1, xy[i]);
+            y0 = Math.min(y0, xy[i + 1]);
+            y1 = Math.max(y1, xy[i + 1]);
+        }
+        return ofCorners(x0, y0, x1, y1);
+    }
+
     public double right() {
         return x + width;
     }

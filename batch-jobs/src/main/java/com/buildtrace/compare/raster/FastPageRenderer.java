@@ -437,6 +437,7 @@ final class FastPageRenderer {
         if (recorder != null) {
             if (fill || stroke) {
                 recorder.paintPath();
+                recorder.path(path, stroke);
             } else {
                 recorder.discardPath();
             }

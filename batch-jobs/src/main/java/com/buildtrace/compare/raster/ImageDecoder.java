@@ -26,7 +26,7 @@ public final class ImageDecoder {
         while (reduction < 8 && sheet.dpi() / (reduction * 2) >= maxDpi) {
             reduction *= 2;
         }
-        Mat mat = read(sheet, reduction);
+        Mat mat = read(sheet, reduction, false);
         try {
             if (mat.empty() || mat.channels() != 1) {
                 throw new DrawingInputException(sheet.file(), sheet.pageIndex(),
@@ -43,10 +43,19 @@ public final class ImageDecoder {
         }
     }
 
-    private static Mat read(ImageSheet sheet, int reduction) {
+    /**
+     * Reads a sheet's image reduced 1, 2, 4 or 8 times, in grey or in colour (BGR). The caller releases it; an
+     * image that cannot be decoded comes back empty.
+     */
+    public static Mat read(ImageSheet sheet, int reduction, boolean colour) {
         String path = sheet.file().toAbsolutePath().toString();
         if (sheet.pageIndex() == 0) {
-            int flag = switch (reduction) {
+            int flag = colour ? switch (reduction) {
+                case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2;
+                case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4;
+                case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8;
+                default -> Imgcodecs.IMREAD_COLOR;
+            } : switch (reduction) {
                 case 2 -> Imgcodecs.IMREAD_REDUCED_GRAYSCALE_2;
                 case 4 -> Imgcodecs.IMREAD_REDUCED_GRAYSCALE_4;
                 case 8 -> Imgcodecs.IMREAD_REDUCED_GRAYSCALE_8;
@@ -55,7 +64,8 @@ public final class ImageDecoder {
             return Imgcodecs.imread(path, flag);
         }
         List<Mat> pages = new ArrayList<>();
-        Imgcodecs.imreadmulti(path, pages, sheet.pageIndex(), 1, Imgcodecs.IMREAD_GRAYSCALE);
+        Imgcodecs.imreadmulti(path, pages, sheet.pageIndex(), 1,
+                colour ? Imgcodecs.IMREAD_COLOR : Imgcodecs.IMREAD_GRAYSCALE);
         if (pages.isEmpty()) {
             return new Mat();
         }

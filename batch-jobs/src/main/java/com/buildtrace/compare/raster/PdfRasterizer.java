@@ -63,6 +63,15 @@ public final class PdfRasterizer implements PageRasterizer {
      * @return the content, or null when the page needs PDFBox (content the fast interpreter does not cover)
      */
     public PageContent scanFast() {
+        return scanFast(null);
+    }
+
+    /**
+     * As {@link #scanFast()}, and hands every painted path, whole, to {@code paths} (when not null).
+     *
+     * @return the content, or null when the page needs PDFBox (the sink may have been told part of it)
+     */
+    public PageContent scanFast(com.buildtrace.compare.content.PathSink paths) {
         sheet.requireUsable();
         PDPage page = document.getPage(sheet.pageIndex());
         if (content == null) {
@@ -72,7 +81,7 @@ public final class PdfRasterizer implements PageRasterizer {
             return null;
         }
         try {
-            ContentRecorder recorder = new ContentRecorder(page);
+            ContentRecorder recorder = new ContentRecorder(page, paths);
             PDRectangle crop = page.getCropBox();
             Rectangle2D clip = new Rectangle2D.Double(crop.getLowerLeftX(), crop.getLowerLeftY(), crop.getWidth(),
                     crop.getHeight());
