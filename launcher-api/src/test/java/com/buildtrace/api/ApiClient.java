@@ -82,6 +82,12 @@ final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method with a JSON body. */
+    Response send(String method, String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }

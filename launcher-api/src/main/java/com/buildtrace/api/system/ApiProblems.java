@@ -47,6 +47,47 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(com.buildtrace.comparison.ComparisonNotFoundException.class)
+    ProblemDetail missingComparison(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    /** An edited summary that cannot be taken as it is. */
+    @ExceptionHandler(com.buildtrace.summary.InvalidSummaryException.class)
+    ProblemDetail invalidSummary(RuntimeException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid summary", e.getMessage());
+    }
+
+    @ExceptionHandler(com.buildtrace.ai.AiNotConfiguredException.class)
+    ProblemDetail aiNotConfigured(RuntimeException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "AI not configured", "AI is not configured on this server "
+                + "(no OpenAI API key: OPENAI_API_KEY or buildtrace.ai.api-key), so questions cannot be answered; "
+                + "the comparison's changes and its computed summary are all there");
+    }
+
+    @ExceptionHandler(com.buildtrace.ai.AiBudgetExceededException.class)
+    ProblemDetail aiBudget(RuntimeException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "AI budget spent", e.getMessage());
+    }
+
+    @ExceptionHandler(com.buildtrace.ai.AiRequestException.class)
+    ProblemDetail aiFailed(RuntimeException e) {
+        return problem(HttpStatus.BAD_GATEWAY, "AI request failed", e.getMessage());
+    }
+
+    /** A package asked for before its files exist. */
+    @ExceptionHandler(java.nio.file.NoSuchFileException.class)
+    ProblemDetail noFile(java.nio.file.NoSuchFileException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no such file: " + e.getFile()
+                + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return p;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
