@@ -35,6 +35,11 @@ final class ApiClient {
         return new ApiClient(this, h);
     }
 
+    /** The same client, sending this access token or API key as {@code Authorization: Bearer}. */
+    ApiClient bearer(String token) {
+        return with("Authorization", "Bearer " + token);
+    }
+
     private ApiClient(ApiClient from, Map<String, String> headers) {
         this.base = from.base;
         this.headers.putAll(headers);
