@@ -160,14 +160,23 @@ abstract class ApiIntegrationTest {
 
     /** Waits until the comparison has ended (completed, failed or cancelled) and returns it. */
     JsonNode awaitEnd(UUID comparison) {
-        return awaitStatus(comparison, "completed", "failed", "cancelled");
+        return awaitEnd(api(), comparison);
+    }
+
+    /** As {@link #awaitEnd(UUID)}, looking as {@code client}. */
+    JsonNode awaitEnd(ApiClient client, UUID comparison) {
+        return awaitStatus(client, comparison, "completed", "failed", "cancelled");
     }
 
     JsonNode awaitStatus(UUID comparison, String... statuses) {
+        return awaitStatus(api(), comparison, statuses);
+    }
+
+    JsonNode awaitStatus(ApiClient client, UUID comparison, String... statuses) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = api().get("/api/v1/comparisons/" + comparison).json();
-            return List.of(statuses).contains(last[0].get("status").asString());
+            last[0] = client.get("/api/v1/comparisons/" + comparison).json();
+            return last[0].has("status") && List.of(statuses).contains(last[0].get("status").asString());
         });
         return last[0];
     }

@@ -104,6 +104,12 @@ final class PostgresBuckets extends AbstractSelectForUpdateBasedProxyManager<Str
         };
     }
 
+    /** Rows carry when their bucket is full again ({@code expires_at}); housekeeping deletes them after. */
+    @Override
+    public boolean isExpireAfterWriteSupported() {
+        return true;
+    }
+
     @Override
     public void removeProxy(String key) {
         try (Connection c = dataSource.getConnection();

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,18 @@ public class RateLimiter {
 
     private final ProxyManager<String> shared;
 
+    @Autowired
     RateLimiter(RateLimitProperties properties, ObjectProvider<TimeMeter> clock, DataSource dataSource) {
+        this(properties, clock.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS), dataSource);
+    }
+
+    /**
+     * Limits with these settings and clock; {@code dataSource} holds the buckets with the postgres store (one
+     * such limiter per API instance).
+     */
+    public RateLimiter(RateLimitProperties properties, TimeMeter clock, DataSource dataSource) {
         this.properties = properties;
-        this.clock = clock.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS);
+        this.clock = clock;
         this.shared = properties.store() == RateLimitProperties.Store.POSTGRES
                 ? new PostgresBuckets(dataSource, ClientSideConfig.getDefault().withClientClock(this.clock)
                         .withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy

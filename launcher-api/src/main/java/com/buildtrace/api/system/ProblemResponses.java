@@ -2,9 +2,9 @@ package com.buildtrace.api.system;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,12 +19,15 @@ public final class ProblemResponses {
     /** Writes the problem as {@code application/problem+json}. */
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        p.setType(URI.create("https://buildtrace.dev/problems/" + status.value()));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://buildtrace.dev/problems/" + status.value());
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        byte[] body = JsonMapper.shared().writeValueAsBytes(problem);
         response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JsonMapper.shared().writeValueAsString(p));
+        response.setHeader("Content-Type", "application/problem+json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
