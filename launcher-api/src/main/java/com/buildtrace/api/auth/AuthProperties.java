@@ -56,8 +56,7 @@ public record AuthProperties(Boolean production, Boolean devLogin, String devUse
      *
      * @param keys a JWK set (JSON) of private keys (public-only keys verify but cannot sign); usually from the
      *     environment, {@code BUILDTRACE_AUTH_JWT_KEYS}
-     * @param keysLocation a mounted secret instead: a JWK set file, or a folder of PEM files (PKCS#8 private
-     *     keys, {@code openssl genpkey}), each file's name without {@code .pem} its {@code kid}
+     * @param keysLocation a mounted secret instead: a file holding the JWK set
      * @param signingKey the {@code kid} of the key that signs (default: the first private key)
      */
     public record Jwt(String keys, Path keysLocation, String signingKey) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +75,8 @@ public final class JwtKeys {
     }
 
     /**
-     * The configured keys: inline JWK set, else the JWK set file or PEM folder; none configured gives a key
-     * generated now, unless {@code production}.
+     * The configured keys: inline JWK set, else the JWK set file; none configured gives a key generated now,
+     * unless {@code production}.
      *
      * @throws IllegalStateException when the keys cannot be read, or are missing in production
      */
@@ -107,6 +106,16 @@ public final class JwtKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate a key", e);
         }
+    }
+
+    /**
+     * Prints a JWK set of one new ES256 key, for {@code buildtrace.auth.jwt.keys} (or a keys file).
+     *
+     * @param args the key's {@code kid} (default: today's date)
+     */
+    public static void main(String[] args) {
+        String kid = args.length > 0 ? args[0] : java.time.LocalDate.now().toString();
+        System.out.println(new JWKSet(generate(kid)).toString(false));
     }
 
     /** The key that signs new tokens. */
@@ -139,26 +148,9 @@ public final class JwtKeys {
 
     private static List<JWK> read(Path location) {
         try {
-            if (Files.isDirectory(location)) {
-                List<JWK> keys = new ArrayList<>();
-                try (Stream<Path> files = Files.list(location)) {
-                    for (Path pem : files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList()) {
-                        String kid = pem.getFileName().toString().replaceFirst("\\.pem$", "");
-                        keys.add(withKid(JWK.parseFromPEMEncodedObjects(Files.readString(pem)), kid));
-                    }
-                }
-                if (keys.isEmpty()) {
-                    throw new IllegalStateException("buildtrace.auth.jwt.keys-location " + location
-                            + " has no .pem files");
-                }
-                return keys;
-            }
             return parseSet(Files.readString(location), location.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the access-token keys at " + location, e);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("the access-token keys at " + location + " are not PEM keys: "
-                    + e.getMessage(), e);
         }
     }
 
@@ -172,16 +164,6 @@ public final class JwtKeys {
         } catch (ParseException e) {
             throw new IllegalStateException(where + " is not a JWK set: " + e.getMessage(), e);
         }
-    }
-
-    private static JWK withKid(JWK key, String kid) {
-        if (key instanceof ECKey ec) {
-            return new ECKey.Builder(ec).keyID(kid).build();
-        }
-        if (key instanceof RSAKey rsa) {
-            return new RSAKey.Builder(rsa).keyID(kid).build();
-        }
-        throw new IllegalStateException("key " + kid + " is neither EC nor RSA");
     }
 
     private static JWSVerifier verifier(JWK key) {
