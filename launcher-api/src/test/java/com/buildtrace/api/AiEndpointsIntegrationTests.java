@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = LauncherApiApplication.class,
-        properties = {"buildtrace.api.dpi=100", "buildtrace.schedule.check-every=1h"})
+        properties = {"buildtrace.api.dpi=100", "buildtrace.schedule.check-every=1h",
+            "buildtrace.auth.dev-login=true"})
 class AiEndpointsIntegrationTests {
 
     static final OpenAiMock MOCK = OpenAiMock.shared();
@@ -45,7 +46,7 @@ class AiEndpointsIntegrationTests {
     @Test
     void summarizesWithTheModelAndAnswersQuestionsAsJsonAndAsEvents() throws Exception {
         MOCK.reset();
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port).signedIn();
         UUID project = api.post("/api/v1/projects", "{\"name\": \"With AI\"}").id();
         UUID set = api.post("/api/v1/projects/" + project + "/sets", "{\"name\": \"Architectural\"}").id();
         UUID a = api.upload("/api/v1/projects/" + project + "/sets/" + set + "/revisions", Map.of("label", "A"),

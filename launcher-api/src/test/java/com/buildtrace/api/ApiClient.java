@@ -35,9 +35,23 @@ final class ApiClient {
         return new ApiClient(this, h);
     }
 
+    /** The same client, sending this access token or API key as {@code Authorization: Bearer}. */
+    ApiClient bearer(String token) {
+        return with("Authorization", "Bearer " + token);
+    }
+
     private ApiClient(ApiClient from, Map<String, String> headers) {
         this.base = from.base;
         this.headers.putAll(headers);
+    }
+
+    /** This client signed in through the development sign-in (as its local user). */
+    ApiClient signedIn() {
+        Response r = post("/api/v1/auth/dev/login", "{}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("development sign-in failed: " + r.status() + " " + r.text());
+        }
+        return bearer(r.json().get("accessToken").asString());
     }
 
     /** An answer. */

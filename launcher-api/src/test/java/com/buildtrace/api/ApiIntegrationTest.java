@@ -1,7 +1,6 @@
 package com.buildtrace.api;
 
-import com.buildtrace.api.system.Caller;
-import com.buildtrace.api.system.CallerResolver;
+import com.buildtrace.api.auth.JwtKeys;
 import com.buildtrace.fixtures.Sheets;
 import com.buildtrace.testing.TestDatabase;
 import java.io.IOException;
@@ -12,24 +11,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.github.bucket4j.TimeMeter;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The launcher API on a random port over real HTTP, on the test PostgreSQL, with its drawing store in a
- * temporary folder. All API integration tests share this one application context. Callers are told apart by
- * an {@code X-Test-User} header (a stand-in for sign-in), so tests can prove what another user cannot see.
+ * temporary folder. All API integration tests share this one application context. Callers sign in for real:
+ * through the development sign-in ({@link #api()} is the local user, {@link #as(String)} anyone else), so every
+ * request goes through the token checks and project membership; Google sign-in is pointed at a local OpenID
+ * provider ({@link #OIDC}). The access tokens are signed with keys made here ({@link #SIGNING_KEY} signs,
+ * {@link #OLD_KEY} still verifies, as during a key rotation). The rate limits are the real ones for uploads
+ * (10 a minute) and generous for the rest; their clock ({@link #RATE_CLOCK}) moves an hour ahead before each
+ * test, so each test starts with full buckets.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {LauncherApiApplication.class, ApiIntegrationTest.TestCallers.class})
+        classes = {LauncherApiApplication.class, ApiIntegrationTest.TestClock.class})
 abstract class ApiIntegrationTest {
+
+    static final ECKey SIGNING_KEY = JwtKeys.generate("test-2026");
+
+    static final ECKey OLD_KEY = JwtKeys.generate("test-2025");
+
+    static final OidcProviderStub OIDC = OidcProviderStub.start();
+
+    static final ManualClock RATE_CLOCK = new ManualClock();
+
+    /** Tokens of the users signed in so far (valid an hour; the suite takes minutes). */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     static final Path STORE;
 
@@ -59,24 +78,56 @@ abstract class ApiIntegrationTest {
         registry.add("buildtrace.job.threads", () -> "1");
         registry.add("buildtrace.schedule.check-every", () -> "1h");
         registry.add("buildtrace.schedule.token", () -> "scheduler-secret");
+        registry.add("buildtrace.auth.dev-login", () -> "true");
+        registry.add("buildtrace.auth.jwt.keys", () -> new JWKSet(List.of(OLD_KEY, SIGNING_KEY)).toString(false));
+        registry.add("buildtrace.auth.jwt.signing-key", SIGNING_KEY::getKeyID);
+        registry.add("buildtrace.auth.google.client-id", () -> OidcProviderStub.CLIENT_ID);
+        registry.add("buildtrace.auth.google.client-secret", () -> OidcProviderStub.CLIENT_SECRET);
+        registry.add("buildtrace.auth.google.issuer-uri", OIDC::issuer);
+        registry.add("buildtrace.auth.google.allowed-domains", () -> "example.test,buildtrace.test");
+        registry.add("buildtrace.auth.google.success-redirect", () -> "/welcome");
+        registry.add("buildtrace.rate-limit.comparisons", () -> "100000");
+        registry.add("buildtrace.rate-limit.other", () -> "1000000");
     }
 
-    /** Sign-in comes later: here the caller is whoever the X-Test-User header names (default: local). */
+    /** The rate limits' clock, which tests advance. */
     @TestConfiguration
-    static class TestCallers {
+    static class TestClock {
 
         @Bean
-        @Primary
-        CallerResolver testCallerResolver() {
-            return request -> {
-                String user = request.getHeader("X-Test-User");
-                return user == null ? Caller.LOCAL : new Caller(user);
-            };
+        TimeMeter rateLimitClock() {
+            return RATE_CLOCK;
         }
     }
 
+    @BeforeEach
+    void fullRateLimitBuckets() {
+        RATE_CLOCK.advance(Duration.ofHours(1));
+    }
+
+    /** A client signed in as the local user (the development sign-in's default). */
     ApiClient api() {
+        return anonymous().bearer(TOKENS.computeIfAbsent("local@localhost", email -> signIn(null)));
+    }
+
+    /** A client signed in as {@code user}@example.test (created at its first sign-in). */
+    ApiClient as(String user) {
+        return anonymous().bearer(TOKENS.computeIfAbsent(user + "@example.test", this::signIn));
+    }
+
+    /** A client that sends no credential. */
+    ApiClient anonymous() {
         return new ApiClient(port);
+    }
+
+    /** Signs in through the development sign-in; returns the access token. */
+    String signIn(String email) {
+        ApiClient.Response r = anonymous().post("/api/v1/auth/dev/login",
+                email == null ? "{}" : "{\"email\": \"" + email + "\"}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("development sign-in failed: " + r.status() + " " + r.text());
+        }
+        return r.json().get("accessToken").asString();
     }
 
     /** A new project of the default caller. */
@@ -109,14 +160,23 @@ abstract class ApiIntegrationTest {
 
     /** Waits until the comparison has ended (completed, failed or cancelled) and returns it. */
     JsonNode awaitEnd(UUID comparison) {
-        return awaitStatus(comparison, "completed", "failed", "cancelled");
+        return awaitEnd(api(), comparison);
+    }
+
+    /** As {@link #awaitEnd(UUID)}, looking as {@code client}. */
+    JsonNode awaitEnd(ApiClient client, UUID comparison) {
+        return awaitStatus(client, comparison, "completed", "failed", "cancelled");
     }
 
     JsonNode awaitStatus(UUID comparison, String... statuses) {
+        return awaitStatus(api(), comparison, statuses);
+    }
+
+    JsonNode awaitStatus(ApiClient client, UUID comparison, String... statuses) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = api().get("/api/v1/comparisons/" + comparison).json();
-            return List.of(statuses).contains(last[0].get("status").asString());
+            last[0] = client.get("/api/v1/comparisons/" + comparison).json();
+            return last[0].has("status") && List.of(statuses).contains(last[0].get("status").asString());
         });
         return last[0];
     }

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
         classes = {LauncherApiApplication.class, FakeCloudStorage.class},
         properties = {"buildtrace.storage.kind=gcs", "buildtrace.storage.bucket=buildtrace-drawings",
             "spring.cloud.gcp.core.enabled=false", "spring.cloud.gcp.storage.enabled=false",
-            "buildtrace.api.dpi=100", "buildtrace.schedule.check-every=1h"})
+            "buildtrace.api.dpi=100", "buildtrace.schedule.check-every=1h",
+            "buildtrace.auth.dev-login=true"})
 class CloudStorageIntegrationTests {
 
     static final Path CACHE = ApiIntegrationTest.FIXTURES.resolveSibling("buildtrace-api-gcs-cache-" + UUID.randomUUID());
@@ -53,7 +54,7 @@ class CloudStorageIntegrationTests {
 
     @Test
     void keepsUploadsAndResultsInTheBucketAndServesThemFromThere() throws Exception {
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port).signedIn();
         UUID project = api.post("/api/v1/projects", "{\"name\": \"On a bucket\"}").id();
         UUID set = api.post("/api/v1/projects/" + project + "/sets", "{\"name\": \"Architectural\"}").id();
         Path older = ApiIntegrationTest.sheetSet("gcs-a.pdf", 2);

@@ -70,12 +70,16 @@ class ScheduledCompareIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void letsAnOutsideSchedulerRunTheSchedulesWithItsToken() {
+        // the endpoint takes the scheduler's token, not a user's
+        InvalidInputIntegrationTests.assertProblem(anonymous().post("/api/v1/schedule/run", ""), 401,
+                "X-BuildTrace-Scheduler-Token");
         InvalidInputIntegrationTests.assertProblem(api().post("/api/v1/schedule/run", ""), 401,
                 "X-BuildTrace-Scheduler-Token");
         InvalidInputIntegrationTests.assertProblem(
-                api().postWith("/api/v1/schedule/run", "X-BuildTrace-Scheduler-Token", "wrong"), 401, "scheduler token");
+                anonymous().postWith("/api/v1/schedule/run", "X-BuildTrace-Scheduler-Token", "wrong"), 401,
+                "scheduler token");
 
-        ApiClient.Response ok = api().postWith("/api/v1/schedule/run", "X-BuildTrace-Scheduler-Token", "scheduler-secret");
+        ApiClient.Response ok = anonymous().postWith("/api/v1/schedule/run", "X-BuildTrace-Scheduler-Token", "scheduler-secret");
 
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().get("launched").isArray()).isTrue();

@@ -73,7 +73,7 @@ class ComparisonRepository {
     }
 
     Optional<ComparisonView> find(Caller caller, UUID id) {
-        return jdbc.sql(SELECT + " WHERE c.id = ? AND " + ProjectAccess.VISIBLE).params(id, caller.userId())
+        return jdbc.sql(SELECT + " WHERE c.id = ? AND " + ProjectAccess.VISIBLE).params(id, caller.principal())
                 .query(ComparisonRepository::view).optional();
     }
 
@@ -81,14 +81,14 @@ class ComparisonRepository {
     List<ComparisonView> list(Caller caller, UUID project, String status, int page, int size) {
         return jdbc.sql(SELECT + " WHERE " + ProjectAccess.VISIBLE + FILTER
                         + " ORDER BY c.created_at DESC, c.id LIMIT ? OFFSET ?")
-                .params(caller.userId(), project, project, recorded(status), recorded(status), size, (long) page * size)
+                .params(caller.principal(), project, project, recorded(status), recorded(status), size, (long) page * size)
                 .query(ComparisonRepository::view).list();
     }
 
     long count(Caller caller, UUID project, String status) {
         return jdbc.sql("SELECT count(*) FROM comparison c JOIN project p ON p.id = c.project_id WHERE "
                         + ProjectAccess.VISIBLE + FILTER)
-                .params(caller.userId(), project, project, recorded(status), recorded(status)).query(Long.class).single();
+                .params(caller.principal(), project, project, recorded(status), recorded(status)).query(Long.class).single();
     }
 
     private static final String FILTER = " AND (CAST(? AS uuid) IS NULL OR c.project_id = ?)"

@@ -3,7 +3,10 @@ package com.buildtrace.api.comparison;
 import com.buildtrace.api.drawingset.DrawingSetRepository;
 import com.buildtrace.api.drawingset.Revision;
 import com.buildtrace.api.drawingset.RevisionUploaded;
+import com.buildtrace.api.activity.ActivityLog;
+import com.buildtrace.api.project.ProjectAccess;
 import com.buildtrace.api.project.ProjectRepository;
+import com.buildtrace.api.project.ProjectRole;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.ApiProperties;
 import com.buildtrace.api.system.Caller;
@@ -53,9 +56,15 @@ public class ComparisonService {
 
     private final ApiProperties properties;
 
+    private final ProjectAccess access;
+
+    private final ActivityLog activity;
+
     ComparisonService(ComparisonRepository comparisons, DrawingSetRepository revisions, ProjectRepository projects,
                       ComparisonRuns runs, ComparisonStore store, ComparisonLauncher launcher,
-                      DrawingStore drawings, ApiProperties properties) {
+                      DrawingStore drawings, ApiProperties properties, ProjectAccess access, ActivityLog activity) {
+        this.access = access;
+        this.activity = activity;
         this.comparisons = comparisons;
         this.revisions = revisions;
         this.projects = projects;
@@ -93,6 +102,7 @@ public class ComparisonService {
         if (!older.projectId().equals(newer.projectId())) {
             throw ApiException.invalid("the two revisions belong to different projects");
         }
+        access.require(caller, newer.projectId(), ProjectRole.EDITOR, "launch a comparison");
         double resolution = dpi == null ? properties.dpi() : dpi;
         if (resolution < 36 || resolution > 600) {
             throw ApiException.invalid("dpi must be between 36 and 600, not " + resolution);
@@ -104,6 +114,8 @@ public class ComparisonService {
                 request.newUri(), request.outUri(), request.optionsJson(), caller, trigger);
         UUID actual = created ? id : comparisons.ofPair(oldRevision, newRevision).orElseThrow();
         if (created) {
+            activity.record(caller, newer.projectId(), "comparison_launched", Map.of("comparisonId", id,
+                    "oldRevisionId", oldRevision, "newRevisionId", newRevision, "trigger", trigger));
             startAfterCommit(id);
         }
         return new Created(get(caller, actual), created);
@@ -158,6 +170,7 @@ public class ComparisonService {
     /** Stops a queued or running comparison. */
     public ComparisonView cancel(Caller caller, UUID id) throws InterruptedException {
         ComparisonView v = get(caller, id);
+        access.require(caller, v.projectId(), ProjectRole.EDITOR, "cancel a comparison");
         if (!v.status().equals("queued") && !v.status().equals("running")) {
             throw ApiException.conflict("comparison " + id + " is " + v.status() + "; only a queued or running "
                     + "comparison can be cancelled");
@@ -174,6 +187,7 @@ public class ComparisonService {
      */
     public ComparisonView restart(Caller caller, UUID id) {
         ComparisonView v = get(caller, id);
+        access.require(caller, v.projectId(), ProjectRole.EDITOR, "restart a comparison");
         switch (v.status()) {
             case "failed", "cancelled" -> runs.start(id);
             case "completed" -> {

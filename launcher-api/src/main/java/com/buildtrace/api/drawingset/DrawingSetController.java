@@ -1,6 +1,7 @@
 package com.buildtrace.api.drawingset;
 
 import com.buildtrace.api.project.ProjectAccess;
+import com.buildtrace.api.project.ProjectRole;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.Caller;
 import com.buildtrace.api.system.PageOf;
@@ -65,7 +66,7 @@ class DrawingSetController {
     @PostMapping("/api/v1/projects/{project}/sets")
     @Operation(summary = "Create a drawing set in a project")
     ResponseEntity<DrawingSet> createSet(Caller caller, @PathVariable UUID project, @Valid @RequestBody NewSet body) {
-        access.require(caller, project);
+        access.require(caller, project, ProjectRole.EDITOR, "create a drawing set");
         try {
             DrawingSet set = repository.createSet(caller, project, body.name().strip());
             return ResponseEntity.created(URI.create("/api/v1/projects/" + project + "/sets/" + set.id())).body(set);

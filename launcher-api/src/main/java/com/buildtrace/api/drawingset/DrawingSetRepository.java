@@ -47,7 +47,7 @@ public class DrawingSetRepository {
     Optional<DrawingSet> findSet(Caller caller, UUID project, UUID id) {
         return jdbc.sql("SELECT " + SET_COLUMNS + " FROM drawing_set s JOIN project p ON p.id = s.project_id "
                         + "WHERE s.id = ? AND s.project_id = ? AND " + ProjectAccess.VISIBLE)
-                .params(id, project, caller.userId()).query(DrawingSetRepository::set).optional();
+                .params(id, project, caller.principal()).query(DrawingSetRepository::set).optional();
     }
 
     Optional<DrawingSet> findSetByName(UUID project, String name) {
@@ -58,13 +58,13 @@ public class DrawingSetRepository {
     List<DrawingSet> sets(Caller caller, UUID project) {
         return jdbc.sql("SELECT " + SET_COLUMNS + " FROM drawing_set s JOIN project p ON p.id = s.project_id "
                         + "WHERE s.project_id = ? AND " + ProjectAccess.VISIBLE + " ORDER BY lower(s.name)")
-                .params(project, caller.userId()).query(DrawingSetRepository::set).list();
+                .params(project, caller.principal()).query(DrawingSetRepository::set).list();
     }
 
     /** The revision, if the caller may see its project. */
     public Optional<Revision> find(Caller caller, UUID id) {
         return jdbc.sql("SELECT " + REVISION_COLUMNS + REVISION_FROM + " WHERE r.id = ? AND " + ProjectAccess.VISIBLE)
-                .params(id, caller.userId()).query(this::revisionRow).optional().map(this::withFiles);
+                .params(id, caller.principal()).query(this::revisionRow).optional().map(this::withFiles);
     }
 
     /** Revisions of a project (or of one of its sets), newest first. */
@@ -72,7 +72,7 @@ public class DrawingSetRepository {
         return jdbc.sql("SELECT " + REVISION_COLUMNS + REVISION_FROM + " WHERE r.project_id = ? AND "
                         + "(CAST(? AS uuid) IS NULL OR r.set_id = ?) AND " + ProjectAccess.VISIBLE
                         + " ORDER BY r.created_at DESC, r.seq DESC LIMIT ? OFFSET ?")
-                .params(project, set, set, caller.userId(), size, (long) page * size).query(this::revisionRow).list()
+                .params(project, set, set, caller.principal(), size, (long) page * size).query(this::revisionRow).list()
                 .stream().map(this::withFiles).toList();
     }
 
@@ -108,7 +108,7 @@ public class DrawingSetRepository {
     /** A revision of the set with these exact files, if one was uploaded before. */
     Optional<Revision> sameUpload(Caller caller, UUID set, String sha256) {
         return jdbc.sql("SELECT " + REVISION_COLUMNS + REVISION_FROM + " WHERE r.set_id = ? AND r.sha256 = ? AND "
-                        + ProjectAccess.VISIBLE).params(set, sha256, caller.userId()).query(this::revisionRow)
+                        + ProjectAccess.VISIBLE).params(set, sha256, caller.principal()).query(this::revisionRow)
                 .optional().map(this::withFiles);
     }
 

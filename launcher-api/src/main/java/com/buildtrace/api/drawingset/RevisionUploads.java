@@ -1,6 +1,7 @@
 package com.buildtrace.api.drawingset;
 
 import com.buildtrace.api.project.ProjectAccess;
+import com.buildtrace.api.project.ProjectRole;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.ApiProperties;
 import com.buildtrace.api.system.Caller;
@@ -91,10 +92,10 @@ public class RevisionUploads {
      *
      * @throws ApiException 400 for no file or an empty one, 413 above the size limit, 415 for a file that is
      *     not a drawing, 422 for a PDF that cannot be opened, 409 for an upload identical to an earlier
-     *     revision of the set, 404 for a set the caller may not see
+     *     revision of the set, 404 for a set the caller may not see, 403 for a viewer of the project
      */
     public Revision upload(Caller caller, UUID project, UUID set, Upload upload) {
-        access.require(caller, project);
+        access.require(caller, project, ProjectRole.EDITOR, "upload a revision");
         DrawingSet drawingSet = repository.findSet(caller, project, set)
                 .orElseThrow(() -> ApiException.notFound("drawing set", set));
         check(upload);
@@ -118,7 +119,7 @@ public class RevisionUploads {
      * when missing); a file identical to an earlier revision of the set is that revision.
      */
     public Revision uploadForComparison(Caller caller, UUID project, String setName, MultipartFile file, String label) {
-        access.require(caller, project);
+        access.require(caller, project, ProjectRole.EDITOR, "upload files to compare");
         DrawingSet set = repository.findSetByName(project, setName).orElseGet(() -> {
             try {
                 return repository.createSet(caller, project, setName);

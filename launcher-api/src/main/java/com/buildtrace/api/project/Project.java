@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param compareOnUpload every new revision of a drawing set is compared with the previous one
  * @param compareSchedule cron expression (second minute hour day month weekday) at which the latest two
  *     revisions of each drawing set are compared; null for none
+ * @param role the caller's role in it: owner, editor or viewer
  */
 public record Project(UUID id, String name, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                      boolean compareOnUpload, String compareSchedule) {
+                      boolean compareOnUpload, String compareSchedule, String role) {
 }

@@ -1,5 +1,6 @@
 package com.buildtrace.api.project;
 
+import com.buildtrace.api.activity.ActivityLog;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.Caller;
 import com.buildtrace.api.system.PageOf;
@@ -10,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.support.CronExpression;
@@ -23,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/projects}: create, list, get, rename or change settings, delete (soft). */
+/**
+ * {@code /api/v1/projects}: create (the caller becomes its owner), list the caller's, get, rename or change
+ * settings (editors), delete (soft; owners).
+ */
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Projects")
@@ -31,8 +36,14 @@ class ProjectController {
 
     private final ProjectRepository projects;
 
-    ProjectController(ProjectRepository projects) {
+    private final ProjectAccess access;
+
+    private final ActivityLog activity;
+
+    ProjectController(ProjectRepository projects, ProjectAccess access, ActivityLog activity) {
         this.projects = projects;
+        this.access = access;
+        this.activity = activity;
     }
 
     /**
@@ -57,6 +68,7 @@ class ProjectController {
     ResponseEntity<Project> create(Caller caller, @Valid @RequestBody NewProject body) {
         Project p = projects.create(caller, body.name().strip(), Boolean.TRUE.equals(body.compareOnUpload()),
                 schedule(body.compareSchedule()));
+        activity.record(caller, p.id(), "project_created", Map.of("name", p.name()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
     }
 
@@ -77,6 +89,7 @@ class ProjectController {
     @PatchMapping("/{id}")
     @Operation(summary = "Rename a project or change its comparison settings")
     Project update(Caller caller, @PathVariable UUID id, @Valid @RequestBody ProjectChanges body) {
+        access.require(caller, id, ProjectRole.EDITOR, "change the project's name or settings");
         Project p = get(caller, id);
         String schedule = body.compareSchedule() == null ? p.compareSchedule() : schedule(body.compareSchedule());
         projects.update(id, body.name() == null ? p.name() : nonBlank(body.name()),
@@ -87,8 +100,9 @@ class ProjectController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a project (it is hidden; its drawings and comparisons are kept)")
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
-        get(caller, id);
+        access.require(caller, id, ProjectRole.OWNER, "delete the project");
         projects.softDelete(id);
+        activity.record(caller, id, "project_deleted", Map.of());
         return ResponseEntity.noContent().build();
     }
 

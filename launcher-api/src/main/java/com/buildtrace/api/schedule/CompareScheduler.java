@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares the latest two revisions of each drawing set of a project when its schedule comes due. Safe with
+ * Compares the latest two revisions of each drawing set of a project when its schedule comes due, as the
+ * project's owner (its creator while still an owner). Safe with
  * several API processes: a project being handled is locked ({@code FOR UPDATE SKIP LOCKED}) and a pair of
  * revisions is compared once whatever launches it.
  */
@@ -35,19 +35,16 @@ public class CompareScheduler {
 
     private final ComparisonService comparisons;
 
-    private final JdbcClient jdbc;
-
     private final TransactionTemplate tx;
 
     private final ZoneId zone;
 
     CompareScheduler(ProjectRepository projects, DrawingSetRepository revisions, ComparisonService comparisons,
-                     JdbcClient jdbc, @Qualifier("transactionManager") PlatformTransactionManager tx,
+                     @Qualifier("transactionManager") PlatformTransactionManager tx,
                      SchedulerProperties properties) {
         this.projects = projects;
         this.revisions = revisions;
         this.comparisons = comparisons;
-        this.jdbc = jdbc;
         this.tx = new TransactionTemplate(tx);
         this.zone = properties.zone();
     }
@@ -81,12 +78,7 @@ public class CompareScheduler {
 
     private List<UUID> runIfDue(UUID project, OffsetDateTime now) {
         // another process handling this project holds the lock: skip it
-        ProjectRepository.Scheduled p = jdbc.sql("""
-                SELECT id, created_by, compare_schedule, COALESCE(schedule_checked_at, updated_at) AS since FROM project
-                WHERE id = ? AND deleted_at IS NULL AND compare_schedule IS NOT NULL FOR UPDATE SKIP LOCKED""")
-                .param(project).query((rs, row) -> new ProjectRepository.Scheduled(rs.getObject(1, UUID.class),
-                        new com.buildtrace.api.system.Caller(rs.getString(2)), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class))).optional().orElse(null);
+        ProjectRepository.Scheduled p = projects.lockScheduled(project).orElse(null);
         if (p == null || !due(p.cron(), p.since(), now)) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package com.buildtrace.api.summary;
 
 import com.buildtrace.api.comparison.ComparisonService;
+import com.buildtrace.api.project.ProjectAccess;
+import com.buildtrace.api.project.ProjectRole;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.Caller;
 import com.buildtrace.summary.SummaryService;
@@ -42,6 +44,8 @@ class SummaryController implements DisposableBean {
 
     private final SummaryService summaries;
 
+    private final ProjectAccess access;
+
     private final Set<UUID> regenerating = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
@@ -50,9 +54,10 @@ class SummaryController implements DisposableBean {
         return t;
     });
 
-    SummaryController(ComparisonService comparisons, SummaryService summaries) {
+    SummaryController(ComparisonService comparisons, SummaryService summaries, ProjectAccess access) {
         this.comparisons = comparisons;
         this.summaries = summaries;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/comparisons/{id}/summary")
@@ -74,6 +79,7 @@ class SummaryController implements DisposableBean {
             + "then a new version in the history")
     ResponseEntity<Map<String, Object>> regenerate(Caller caller, @PathVariable UUID id) {
         var c = comparisons.get(caller, id);
+        access.require(caller, c.projectId(), ProjectRole.EDITOR, "regenerate a summary");
         if (!c.status().equals("completed")) {
             throw ApiException.conflict("comparison " + id + " is " + c.status() + "; its summary is written when "
                     + "it completes");
@@ -99,7 +105,7 @@ class SummaryController implements DisposableBean {
     @Operation(summary = "Replace the summary with a person's edit (summary.json, changed): a new version of kind "
             + "edited, marked with its author")
     SummaryVersion edit(Caller caller, @PathVariable UUID id, @RequestBody String editedJson) {
-        comparisons.get(caller, id);
+        access.require(caller, comparisons.get(caller, id).projectId(), ProjectRole.EDITOR, "edit a summary");
         return summaries.edit(id, editedJson, caller.userId());
     }
 

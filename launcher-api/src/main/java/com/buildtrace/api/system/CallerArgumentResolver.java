@@ -2,7 +2,6 @@ package com.buildtrace.api.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -35,16 +34,5 @@ class CallerArgumentResolver implements WebMvcConfigurer {
                 return callers.resolve(request.getNativeRequest(HttpServletRequest.class));
             }
         });
-    }
-
-    /** Until sign-in exists: every request is the installation's one local user. */
-    @Configuration(proxyBeanMethods = false)
-    static class LocalCallers {
-
-        @Bean
-        @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
-        CallerResolver localCallerResolver() {
-            return request -> Caller.LOCAL;
-        }
     }
 }

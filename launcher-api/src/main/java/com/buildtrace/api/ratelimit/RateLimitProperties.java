@@ -1,0 +1,46 @@
+package com.buildtrace.api.ratelimit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Rate limits ({@code buildtrace.rate-limit.*}): requests per user (per address when anonymous) and period,
+ * by kind of request.
+ *
+ * @param enabled limits apply (default true)
+ * @param period the period the numbers are per; a bucket refills completely at its end (default 1 minute)
+ * @param uploads revision uploads per period (default 10)
+ * @param comparisons comparisons created per period, from revisions or from files (default 5)
+ * @param other every other request to {@code /api/} per period (default 60)
+ * @param store {@code memory}: buckets in this process (default); {@code postgres}: in the database, shared by
+ *     every API instance
+ */
+@ConfigurationProperties("buildtrace.rate-limit")
+public record RateLimitProperties(Boolean enabled, Duration period, Integer uploads, Integer comparisons,
+                                  Integer other, Store store) {
+
+    /** Where buckets live. */
+    public enum Store { MEMORY, POSTGRES }
+
+    public RateLimitProperties {
+        enabled = enabled == null || enabled;
+        period = period == null ? Duration.ofMinutes(1) : period;
+        uploads = uploads == null ? 10 : uploads;
+        comparisons = comparisons == null ? 5 : comparisons;
+        other = other == null ? 60 : other;
+        store = store == null ? Store.MEMORY : store;
+        if (period.compareTo(Duration.ofSeconds(1)) < 0 || uploads < 1 || comparisons < 1 || other < 1) {
+            throw new IllegalArgumentException("buildtrace.rate-limit: period must be at least 1s and every limit "
+                    + "at least 1");
+        }
+    }
+
+    /** The limit of a kind of request. */
+    public int limit(RequestKind kind) {
+        return switch (kind) {
+            case UPLOAD -> uploads;
+            case COMPARISON -> comparisons;
+            case OTHER -> other;
+        };
+    }
+}
