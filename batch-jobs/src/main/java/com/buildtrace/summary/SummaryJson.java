@@ -26,6 +26,11 @@ public final class SummaryJson {
         return MAPPER.writeValueAsString(summary);
     }
 
+    /** A summary, or a part of one, as a JSON tree (as it is stored and written). */
+    public static tools.jackson.databind.JsonNode tree(Object summaryPart) {
+        return MAPPER.valueToTree(summaryPart);
+    }
+
     public static ChangeSummary read(String json) {
         return MAPPER.readValue(json, ChangeSummary.class);
     }

@@ -105,6 +105,8 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
 
     UUID ownerKey;
 
+    UUID viewersComment;
+
     String ownerId;
 
     Path pdf;
@@ -131,6 +133,8 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
                 "{\"email\": \"authz-viewer@example.test\", \"role\": \"viewer\"}").status()).isEqualTo(201);
         ownerKey = owner.post("/api/v1/keys", "{\"name\": \"authz\"}").id();
         awaitEnd(owner, comparison);
+        // a comment of the viewer's: its author edits and deletes it, whatever the role
+        viewersComment = viewer.post("/api/v1/comparisons/" + comparison + "/comments", "{\"body\": \"Noted.\"}").id();
     }
 
     /** Every mapped endpoint but the public ones, with a request that exercises it. */
@@ -183,6 +187,13 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
         cases.put("GET /api/v1/comparisons/{id}/changes.csv", Case.of(Access.READ, c + "/changes.csv"));
         cases.put("GET /api/v1/comparisons/{id}/triage/sheets", Case.of(Access.READ, c + "/triage/sheets"));
         cases.put("GET /api/v1/comparisons/{id}/sheets.csv", Case.of(Access.READ, c + "/sheets.csv"));
+        cases.put("POST /api/v1/comparisons/{id}/comments", Case.json(Access.READ, c + "/comments",
+                "{\"body\": \"A question.\"}"));
+        cases.put("GET /api/v1/comparisons/{id}/comments", Case.of(Access.READ, c + "/comments"));
+        cases.put("GET /api/v1/comments/{id}", Case.of(Access.READ, "/api/v1/comments/" + viewersComment));
+        cases.put("PATCH /api/v1/comments/{id}", Case.json(Access.READ, "/api/v1/comments/" + viewersComment,
+                "{\"body\": \"Noted, thanks.\"}"));
+        cases.put("DELETE /api/v1/comments/{id}", Case.of(Access.READ, "/api/v1/comments/" + viewersComment));
         cases.put("GET /api/v1/projects/{project}/members", Case.of(Access.READ, p + "/members"));
         cases.put("POST /api/v1/projects/{project}/members", Case.json(Access.OWNER, p + "/members",
                 "{\"email\": \"someone@example.test\", \"role\": \"viewer\"}"));

@@ -46,6 +46,12 @@ class SummaryAndSharingIntegrationTests extends ApiIntegrationTest {
         assertThat(current.get("version").asInt()).isEqualTo(1);
         assertThat(current.get("kind").asString()).isEqualToIgnoringCase("deterministic");
         assertThat(current.toString()).contains("A-102", "A-103");
+        // each sheet's summary also comes with the sheet's regions, its changes naming them
+        JsonNode changedSheet = api().get("/api/v1/comparisons/" + comparison + "/sheets").json().get(1);
+        assertThat(changedSheet.get("summary").get("sheet").asString()).isEqualTo("A-102");
+        List<String> regionIds = changedSheet.get("page").get("regions").findValuesAsString("id");
+        assertThat(changedSheet.get("summary").get("changes").get(0).get("regionIds").get(0).asString())
+                .isIn(regionIds);
 
         ApiClient.Response regenerate = api().post(base + ":regenerate", "");
         assertThat(regenerate.status()).isEqualTo(202);

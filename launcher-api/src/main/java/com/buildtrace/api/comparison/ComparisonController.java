@@ -59,12 +59,15 @@ class ComparisonController {
 
     private final DrawingStore store;
 
+    private final com.buildtrace.summary.SummaryService summaries;
+
     ComparisonController(ComparisonService service, ComparisonRepository comparisons, RevisionUploads uploads,
-                         DrawingStore store) {
+                         DrawingStore store, com.buildtrace.summary.SummaryService summaries) {
         this.service = service;
         this.comparisons = comparisons;
         this.uploads = uploads;
         this.store = store;
+        this.summaries = summaries;
     }
 
     /**
@@ -130,11 +133,25 @@ class ComparisonController {
     }
 
     @GetMapping("/api/v1/comparisons/{id}/sheets")
-    @Operation(summary = "Per-sheet results: regions, text changes, alignment, added and removed sheets")
+    @Operation(summary = "Per-sheet results: regions, text changes, alignment, added and removed sheets, and each "
+            + "sheet's summary (its changes name the regions they refer to)")
     List<JsonNode> sheets(Caller caller, @PathVariable UUID id) {
         service.get(caller, id);
+        List<com.buildtrace.summary.SheetSummary> summarized = summaries.current(id)
+                .map(v -> v.summary().sheets()).orElse(List.of());
         return comparisons.sheets(id).stream().map(json -> withImageLinks(id, JsonMapper.shared().readTree(json)))
-                .toList();
+                .map(sheet -> withSummary(sheet, summarized)).toList();
+    }
+
+    /** The sheet's part of the current summary, next to its regions (matched by its pages in both sets). */
+    private static JsonNode withSummary(JsonNode sheet, List<com.buildtrace.summary.SheetSummary> summarized) {
+        Integer oldPage = sheet.get("oldPage").isNull() ? null : sheet.get("oldPage").asInt();
+        Integer newPage = sheet.get("newPage").isNull() ? null : sheet.get("newPage").asInt();
+        summarized.stream().filter(s -> java.util.Objects.equals(s.oldPage(), oldPage)
+                        && java.util.Objects.equals(s.newPage(), newPage)).findFirst()
+                .ifPresent(s -> ((tools.jackson.databind.node.ObjectNode) sheet).set("summary",
+                        com.buildtrace.summary.SummaryJson.tree(s)));
+        return sheet;
     }
 
     @GetMapping("/api/v1/comparisons/{id}/sheets/{n}")

@@ -119,6 +119,7 @@ class ComparisonRepository {
     List<String> sheets(UUID id) {
         return jdbc.sql("""
                 SELECT jsonb_build_object('index', r.task_index, 'kind', r.kind, 'label', r.label,
+                           'oldPage', r.old_page, 'newPage', r.new_page,
                            'sheetNumber', r.sheet_number, 'status', r.status, 'attempts', r.attempts,
                            'error', r.error, 'millis', r.millis, 'updatedAt', r.updated_at,
                            'images', (SELECT COALESCE(jsonb_agg(a.kind ORDER BY a.kind), '[]'::jsonb) FROM artifact a

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * demoted nor removed. Callers have checked the caller's role (see {@link MemberController}).
  */
 @Service
-class Members {
+public class Members {
 
     private final JdbcClient jdbc;
 
@@ -39,7 +39,7 @@ class Members {
     }
 
     /** Members, owners first, then invitations. */
-    List<Member> list(UUID project) {
+    public List<Member> list(UUID project) {
         List<Member> members = new ArrayList<>(jdbc.sql("""
                 SELECT m.user_id, u.email, u.name, m.role, 'member' AS status, m.added_by, m.added_at
                 FROM project_member m JOIN app_user u ON u.id = m.user_id WHERE m.project_id = ?

@@ -46,6 +46,8 @@ class SummaryController implements DisposableBean {
 
     private final ProjectAccess access;
 
+    private final com.buildtrace.api.activity.ActivityLog activity;
+
     private final Set<UUID> regenerating = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
@@ -54,10 +56,12 @@ class SummaryController implements DisposableBean {
         return t;
     });
 
-    SummaryController(ComparisonService comparisons, SummaryService summaries, ProjectAccess access) {
+    SummaryController(ComparisonService comparisons, SummaryService summaries, ProjectAccess access,
+                      com.buildtrace.api.activity.ActivityLog activity) {
         this.comparisons = comparisons;
         this.summaries = summaries;
         this.access = access;
+        this.activity = activity;
     }
 
     @GetMapping("/api/v1/comparisons/{id}/summary")
@@ -87,6 +91,7 @@ class SummaryController implements DisposableBean {
         if (!regenerating.add(id)) {
             throw ApiException.conflict("the summary of comparison " + id + " is being regenerated already");
         }
+        activity.record(caller, c.projectId(), "summary_regenerated", Map.of("comparisonId", id));
         int before = summaries.history(id).stream().mapToInt(SummaryVersion::version).max().orElse(0);
         background.submit(() -> {
             try {
@@ -105,8 +110,11 @@ class SummaryController implements DisposableBean {
     @Operation(summary = "Replace the summary with a person's edit (summary.json, changed): a new version of kind "
             + "edited, marked with its author")
     SummaryVersion edit(Caller caller, @PathVariable UUID id, @RequestBody String editedJson) {
-        access.require(caller, comparisons.get(caller, id).projectId(), ProjectRole.EDITOR, "edit a summary");
-        return summaries.edit(id, editedJson, caller.userId());
+        UUID project = comparisons.get(caller, id).projectId();
+        access.require(caller, project, ProjectRole.EDITOR, "edit a summary");
+        SummaryVersion edited = summaries.edit(id, editedJson, caller.userId());
+        activity.record(caller, project, "summary_edited", Map.of("comparisonId", id, "version", edited.version()));
+        return edited;
     }
 
     @Override
