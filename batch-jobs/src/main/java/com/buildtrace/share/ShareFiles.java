@@ -20,10 +20,7 @@ public final class ShareFiles {
      */
     public static Map<String, Path> write(SetComparison result, Path folder) throws IOException {
         Map<String, Path> written = new LinkedHashMap<>();
-        SummaryNotes notes = SummaryNotes.read(folder.resolve("summary.json"));
-        Path changes = folder.resolve(Triage.CHANGES_CSV);
-        Csv.write(changes, ChangeRow.HEADER, Triage.changes(result.pages(), notes));
-        written.put("changes-csv", changes);
+        written.put("changes-csv", writeChanges(result, folder));
         Path sheets = folder.resolve(Triage.SHEETS_CSV);
         Csv.write(sheets, SheetRow.HEADER, Triage.sheets(result.pages()));
         written.put("sheets-csv", sheets);
@@ -31,5 +28,18 @@ public final class ShareFiles {
         new AnnotatedPdfWriter().write(result, pdf);
         written.put("annotated-pdf", pdf);
         return written;
+    }
+
+    /**
+     * Writes {@code changes.csv} alone: again after the summary changed (regenerated, edited), whose trade and
+     * severity it carries.
+     *
+     * @return the file
+     */
+    public static Path writeChanges(SetComparison result, Path folder) throws IOException {
+        SummaryNotes notes = SummaryNotes.read(folder.resolve("summary.json"));
+        Path changes = folder.resolve(Triage.CHANGES_CSV);
+        Csv.write(changes, ChangeRow.HEADER, Triage.changes(result.pages(), notes));
+        return changes;
     }
 }

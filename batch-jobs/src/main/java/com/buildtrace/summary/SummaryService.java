@@ -168,15 +168,21 @@ public class SummaryService {
             if (report && hasReport) {
                 long millis = c.startedAt() == null || c.finishedAt() == null ? 0
                         : Duration.between(c.startedAt(), c.finishedAt()).toMillis();
-                new HtmlReportWriter().write(comparisons.setComparison(c.id(), options(c), millis), v.summary(),
-                        out.dir().resolve("index.html"));
+                com.buildtrace.compare.SetComparison set = comparisons.setComparison(c.id(), options(c), millis);
+                new HtmlReportWriter().write(set, v.summary(), out.dir().resolve("index.html"));
                 files.add("index.html");
+                // the trade and severity of each change in the triage come from the summary
+                com.buildtrace.share.ShareFiles.writeChanges(set, out.dir());
+                files.add(com.buildtrace.share.Triage.CHANGES_CSV);
             }
             Map<String, StagedOutput.Published> published = out.publish(files);
             Map<String, ComparisonStore.Artifact> artifacts = new java.util.LinkedHashMap<>();
             artifacts.put("summary", artifact(published.get(FILE)));
             if (published.containsKey("index.html")) {
                 artifacts.put("report", artifact(published.get("index.html")));
+            }
+            if (published.containsKey(com.buildtrace.share.Triage.CHANGES_CSV)) {
+                artifacts.put("changes-csv", artifact(published.get(com.buildtrace.share.Triage.CHANGES_CSV)));
             }
             comparisons.saveArtifacts(c.id(), -1, artifacts);
         } catch (IOException e) {

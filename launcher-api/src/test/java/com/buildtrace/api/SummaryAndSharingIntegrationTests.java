@@ -59,6 +59,7 @@ class SummaryAndSharingIntegrationTests extends ApiIntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api().get(base + "/history").json().size() == 2);
         assertThat(api().get(base).json().get("version").asInt()).isEqualTo(2);
 
+        String csvBefore = api().get("/api/v1/comparisons/" + comparison + "/report/changes.csv").header("ETag");
         ObjectNode document = (ObjectNode) api().get(base).json().get("summary");
         ((ObjectNode) document.get("set")).put("overallSummary", "Two dimensions on A-102 and A-103 changed; check the "
                 + "door schedule.");
@@ -70,6 +71,9 @@ class SummaryAndSharingIntegrationTests extends ApiIntegrationTest {
         assertThat(api().get(base).json().get("summary").get("set").get("overallSummary").asString())
                 .startsWith("Two dimensions on A-102");
         assertThat(api().get(base + "/history").json().size()).isEqualTo(3);
+        // the triage file, whose trade and severity come from the summary, was written again with it
+        assertThat(api().get("/api/v1/comparisons/" + comparison + "/report/changes.csv").header("ETag"))
+                .isNotNull().isNotEqualTo(csvBefore);
 
         InvalidInputIntegrationTests.assertProblem(api().send("PUT", base, "{not a summary"), 422, "");
     }
