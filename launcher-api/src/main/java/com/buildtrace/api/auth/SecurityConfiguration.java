@@ -49,13 +49,15 @@ class SecurityConfiguration {
     /**
      * Public by design: health probes, the OpenAPI description and its UI, the sign-in and token endpoints
      * (they take their own proof: a provider's code, a refresh token, the development setting) and the outside
-     * scheduler's endpoint (its own token).
+     * scheduler's endpoint (its own token), and the web UI's static files.
      */
     static final String[] PUBLIC = {"/health", "/actuator/health", "/actuator/health/**", "/api/v1/openapi",
             "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**", "/swagger-ui/**",
             GoogleSignIn.LOGIN_PATH, GoogleSignIn.CALLBACK_PATH, "/api/v1/auth/dev/login",
             "/api/v1/auth/token/refresh", "/api/v1/auth/token/revoke", "/api/v1/auth/logout",
-            "/api/v1/auth/jwks.json", "/api/v1/schedule/run", "/error"};
+            "/api/v1/auth/jwks.json", "/api/v1/schedule/run", "/error",
+            // the web UI's static files (every API call it makes is authenticated like any other)
+            "/", "/index.html", "/assets/**", "/favicon.ico"};
 
     @Bean
     AuthMode authMode(AuthProperties properties, Environment environment, DatabaseServer database) {

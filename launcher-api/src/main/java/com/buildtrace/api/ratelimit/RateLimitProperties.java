@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param uploads revision uploads per period (default 10)
  * @param comparisons comparisons created per period, from revisions or from files (default 5)
  * @param other every other request to {@code /api/} per period (default 60)
+ * @param images sheet images per period (default 600: a viewer loads several per sheet, a gallery one per tile)
  * @param store {@code memory}: buckets in this process (default); {@code postgres}: in the database, shared by
  *     every API instance
  */
 @ConfigurationProperties("buildtrace.rate-limit")
 public record RateLimitProperties(Boolean enabled, Duration period, Integer uploads, Integer comparisons,
-                                  Integer other, Store store) {
+                                  Integer other, Integer images, Store store) {
 
     /** Where buckets live. */
     public enum Store { MEMORY, POSTGRES }
@@ -28,8 +29,10 @@ public record RateLimitProperties(Boolean enabled, Duration period, Integer uplo
         uploads = uploads == null ? 10 : uploads;
         comparisons = comparisons == null ? 5 : comparisons;
         other = other == null ? 60 : other;
+        images = images == null ? 600 : images;
         store = store == null ? Store.MEMORY : store;
-        if (period.compareTo(Duration.ofSeconds(1)) < 0 || uploads < 1 || comparisons < 1 || other < 1) {
+        if (period.compareTo(Duration.ofSeconds(1)) < 0 || uploads < 1 || comparisons < 1 || other < 1
+                || images < 1) {
             throw new IllegalArgumentException("buildtrace.rate-limit: period must be at least 1s and every limit "
                     + "at least 1");
         }
@@ -40,6 +43,7 @@ public record RateLimitProperties(Boolean enabled, Duration period, Integer uplo
         return switch (kind) {
             case UPLOAD -> uploads;
             case COMPARISON -> comparisons;
+            case IMAGE -> images;
             case OTHER -> other;
         };
     }

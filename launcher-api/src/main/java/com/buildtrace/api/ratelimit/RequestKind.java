@@ -9,10 +9,17 @@ public enum RequestKind {
     UPLOAD("uploads", "buildtrace.rate-limit.uploads"),
     /** {@code POST /api/v1/comparisons}, from revisions or from files. */
     COMPARISON("comparisons created", "buildtrace.rate-limit.comparisons"),
+    /**
+     * {@code GET /api/v1/comparisons/{id}/sheets/{n}/{image}}: the sheet images a viewer loads (a gallery's
+     * thumbnails, each sheet's preview, old and new), many per page shown.
+     */
+    IMAGE("images", "buildtrace.rate-limit.images"),
     /** Any other request to the API. */
     OTHER("requests", "buildtrace.rate-limit.other");
 
     private static final Pattern UPLOADS = Pattern.compile("/api/v1/projects/[^/]+/sets/[^/]+/revisions/?");
+
+    private static final Pattern IMAGES = Pattern.compile("/api/v1/comparisons/[^/]+/sheets/[^/]+/[a-z]+");
 
     private final String noun;
 
@@ -30,6 +37,9 @@ public enum RequestKind {
         }
         if ("POST".equals(method) && (path.equals("/api/v1/comparisons") || path.equals("/api/v1/comparisons/"))) {
             return COMPARISON;
+        }
+        if ("GET".equals(method) && IMAGES.matcher(path).matches()) {
+            return IMAGE;
         }
         return OTHER;
     }

@@ -24,7 +24,7 @@ class RateLimiterTests {
         }
     };
 
-    private final RateLimiter limiter = new RateLimiter(new RateLimitProperties(null, null, null, null, null, null),
+    private final RateLimiter limiter = new RateLimiter(new RateLimitProperties(null, null, null, null, null, null, null),
             clock, null);
 
     @Test
@@ -69,5 +69,9 @@ class RateLimiterTests {
         assertThat(RequestKind.of("GET", "/api/v1/projects/p/sets/s/revisions")).isEqualTo(RequestKind.OTHER);
         assertThat(RequestKind.of("POST", "/api/v1/comparisons")).isEqualTo(RequestKind.COMPARISON);
         assertThat(RequestKind.of("POST", "/api/v1/comparisons/c/restart")).isEqualTo(RequestKind.OTHER);
+        assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3/preview")).isEqualTo(RequestKind.IMAGE);
+        assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3")).isEqualTo(RequestKind.OTHER);
+        assertThat(new RateLimitProperties(null, null, null, null, null, null, null).limit(RequestKind.IMAGE))
+                .isEqualTo(600);
     }
 }

@@ -1,0 +1,136 @@
+import { get, send, uploadRevision, type Comparison, type DrawingSet, type Page, type Project, type Revision } from '../api';
+import { append, clear, formatBytes, formatTime, h } from '../dom';
+import type { PageContext } from '../main';
+
+/** A project: its drawing sets, their revisions, an upload drop zone per set, "compare with previous". */
+export async function projectPage(ctx: PageContext, projectId: string): Promise<void> {
+  const [project, sets] = await Promise.all([
+    get<Project>(`projects/${projectId}`),
+    get<DrawingSet[]>(`projects/${projectId}/sets`),
+  ]);
+  const canEdit = project.role === 'owner' || project.role === 'editor';
+  const setName = h('input', { type: 'text', required: true, maxlength: 200, placeholder: 'Drawing set name (e.g. Architectural)', 'aria-label': 'New drawing set name' });
+  const error = h('p.error', { role: 'alert' });
+  append(ctx.root, [
+    h('p.crumbs', {}, h('a', { href: '#/' }, 'Projects'), ' / ', project.name),
+    h('h1', {}, project.name),
+    h('p', {}, h('a', { href: `#/comparisons?project=${project.id}` }, 'Comparisons of this project')),
+    canEdit ? h('form.inline', {
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        try {
+          await send('POST', `projects/${projectId}/sets`, { name: setName.value.trim() });
+          location.reload();
+        } catch (err) {
+          error.textContent = (err as Error).message;
+        }
+      },
+    }, setName, h('button.primary', { type: 'submit' }, 'Add drawing set')) : null,
+    error,
+    sets.length === 0 ? h('p.muted', {}, 'No drawing sets yet.') : null,
+  ]);
+  for (const set of sets) {
+    const section = h('section.set', { 'aria-label': `Drawing set ${set.name}` });
+    ctx.root.append(section);
+    await renderSet(section, project, set, canEdit);
+  }
+}
+
+async function renderSet(section: HTMLElement, project: Project, set: DrawingSet, canEdit: boolean): Promise<void> {
+  const revisions = await get<Page<Revision>>(`projects/${project.id}/revisions?set=${set.id}&page=0&size=100`);
+  const ordered = [...revisions.items].sort((a, b) => b.seq - a.seq);
+  clear(section);
+  section.append(h('h2', {}, set.name, h('span.muted', {}, ` · ${ordered.length} revision${ordered.length === 1 ? '' : 's'}`)));
+  const list = h('table.revisions', {},
+    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Revision'), h('th', {}, 'Issued'), h('th', {}, 'Files'),
+      h('th', {}, 'Sheets'), h('th', {}, 'Size'), h('th', {}, 'Uploaded'), h('th', {}, ''))),
+    h('tbody', {}, ordered.map((r) => {
+      const previous = ordered.find((o) => o.seq < r.seq);
+      const status = h('span.muted', { role: 'status' });
+      return h('tr', {},
+        h('td', {}, r.seq),
+        h('td', {}, r.label || `Revision ${r.seq}`),
+        h('td', {}, r.issuedOn ?? ''),
+        h('td', {}, r.files.map((f, i) => h('a', { href: `/api/v1/revisions/${r.id}/files/${f.position}`, title: f.name },
+          i > 0 ? ', ' : '', f.name))),
+        h('td', {}, r.pages ?? '?'),
+        h('td', {}, formatBytes(r.bytes)),
+        h('td', {}, formatTime(r.createdAt)),
+        h('td', {}, previous && canEdit ? h('button', {
+          type: 'button',
+          onclick: async (e: Event) => {
+            (e.target as HTMLButtonElement).disabled = true;
+            status.textContent = ' launching…';
+            try {
+              const c = await send<Comparison>('POST', 'comparisons', { oldRevisionId: previous.id, newRevisionId: r.id });
+              location.hash = `#/comparisons/${c.id}`;
+            } catch (err) {
+              status.textContent = ` ${(err as Error).message}`;
+              (e.target as HTMLButtonElement).disabled = false;
+            }
+          },
+        }, `Compare with ${previous.label || `revision ${previous.seq}`}`) : null, status));
+    })));
+  section.append(ordered.length ? list : h('p.muted', {}, 'No revisions yet.'));
+  if (canEdit) section.append(dropZone(project, set, () => void renderSet(section, project, set, canEdit)));
+}
+
+/** A drop zone for the files of one revision (several PDFs at once), with per-file progress. */
+function dropZone(project: Project, set: DrawingSet, uploaded: () => void): HTMLElement {
+  let files: File[] = [];
+  const input = h('input', { type: 'file', multiple: true, accept: '.pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/*', 'aria-label': `Files of a new revision of ${set.name}` });
+  const label = h('input', { type: 'text', placeholder: 'Label (e.g. Rev B)', maxlength: 100, 'aria-label': 'Revision label' });
+  const issued = h('input', { type: 'date', 'aria-label': 'Issued on' });
+  const note = h('input', { type: 'text', placeholder: 'Note', maxlength: 2000, 'aria-label': 'Note' });
+  const fileList = h('ul.files');
+  const error = h('p.error', { role: 'alert' });
+  const submit = h('button.primary', { type: 'submit', disabled: true }, 'Upload revision');
+  const bars: HTMLProgressElement[] = [];
+  const show = () => {
+    clear(fileList);
+    bars.length = 0;
+    for (const f of files) {
+      const bar = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${f.name}` });
+      bars.push(bar);
+      fileList.append(h('li', {}, h('span.name', {}, f.name), h('span.muted', {}, ` ${formatBytes(f.size)} `), bar));
+    }
+    submit.disabled = files.length === 0;
+  };
+  const add = (list: FileList | null) => {
+    if (!list) return;
+    files = [...files, ...Array.from(list)];
+    show();
+  };
+  input.addEventListener('change', () => add(input.files));
+  const zone = h('form.dropzone', {
+    ondragover: (e: DragEvent) => {
+      e.preventDefault();
+      zone.classList.add('over');
+    },
+    ondragleave: () => zone.classList.remove('over'),
+    ondrop: (e: DragEvent) => {
+      e.preventDefault();
+      zone.classList.remove('over');
+      add(e.dataTransfer?.files ?? null);
+    },
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      submit.disabled = true;
+      error.textContent = '';
+      try {
+        await uploadRevision(project.id, set.id, files, { label: label.value.trim(), issuedOn: issued.value, note: note.value.trim() },
+          (perFile) => perFile.forEach((v, i) => bars[i] && (bars[i].value = v)));
+        files = [];
+        uploaded();
+      } catch (err) {
+        error.textContent = (err as Error).message;
+        submit.disabled = false;
+      }
+    },
+  },
+  h('p', {}, h('strong', {}, 'New revision: '), 'drop PDF, PNG, JPEG or TIFF files here, or ', h('label.filepick', {}, 'choose files', input)),
+  fileList,
+  h('div.inline', {}, label, issued, note, submit),
+  error);
+  return zone;
+}
