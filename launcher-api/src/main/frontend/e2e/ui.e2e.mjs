@@ -48,6 +48,14 @@ const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 page.setDefaultTimeout(20_000);
+// API requests, counted as the rate limits count them: sheet images apart from the rest
+const apiRequests = { images: 0, other: 0 };
+page.on('request', (r) => {
+  const path = new URL(r.url()).pathname;
+  if (!path.startsWith('/api/')) return;
+  if (/^\/api\/v1\/comparisons\/[^/]+\/sheets\/[^/]+\/[a-z]+$/.test(path)) apiRequests.images++;
+  else apiRequests.other++;
+});
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 const project = `Clinic ${Date.now()}`;
 let comparisonUrl = '';
@@ -181,11 +189,26 @@ try {
     await shot('10-comparisons');
   });
 
+  await step('layout at 1366×768 and on a 4K screen: nothing wider than the window', async () => {
+    for (const [width, height, name] of [[1366, 768, '11-viewer-1366'], [3840, 2160, '12-viewer-4k']]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(comparisonUrl);
+      await page.waitForFunction(() => {
+        const img = document.querySelector('.stage img');
+        return img && img.complete && img.naturalWidth > 0;
+      });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 0, `at ${width}×${height} the page is ${overflow}px wider than the window`);
+      await shot(name);
+    }
+  });
+
   await step('no script error on any page', async () => {
     check(pageErrors.length === 0, pageErrors.join('; '));
   });
 } finally {
   await browser.close();
+  console.log(`API requests: ${apiRequests.other}, sheet images: ${apiRequests.images}`);
   console.log(`${passed} passed, ${failed} failed`);
 }
 process.exit(failed ? 1 : 0);

@@ -36,7 +36,7 @@ export interface SheetResult {
   index: number; oldPage: number | null; newPage: number | null; sheet: string | null; title?: string;
   status: string; oldSheet?: string; newSheet?: string; oldSize?: [number, number]; newSize?: [number, number];
   regions?: Region[]; textChanges?: TextChange[]; changedAreaPt2?: number; error?: string;
-  images?: Record<string, string>; summary?: { summary?: string; changes?: { title?: string; description?: string; severity?: string; trade?: string; regionIds?: string[] }[] };
+  images?: Record<string, string>; summary?: { summary?: string; criticalChange?: string | null; recommendations?: string[]; changes?: { title?: string; description?: string; severity?: string; trade?: string; regionIds?: string[] }[] };
 }
 
 /** A sheet of GET /comparisons/{id}/sheets as the engine wrote it: the page result under "page". */

@@ -45,6 +45,9 @@ export async function viewerPage(ctx: PageContext, id: string, params: URLSearch
         c.status === 'completed' ? h('a.button', { href: `${API}/comparisons/${id}/annotated.pdf`, download: true }, 'Annotated PDF') : null,
         c.status === 'completed' ? h('a.button', { href: `${API}/comparisons/${id}/report/`, target: '_blank', rel: 'noopener' }, 'Report') : null),
       c.error ? h('p.error', { role: 'alert' }, c.error) : null,
+      active && c.sheets?.length ? h('ul.sheet-progress', { 'aria-label': 'Sheets so far' }, c.sheets.map((st) =>
+        h('li', {}, h('span.badge', { dataset: { status: st.status } }, st.status), ` ${st.label}`,
+          st.regions ? h('span.muted', {}, ` · ${st.regions} regions`) : null))) : null,
     ]);
   };
   renderHead();
@@ -135,6 +138,16 @@ class Viewer {
       h('section.sheet-view', { 'aria-label': 'Selected sheet' }, this.toolbar, this.stageHost, this.legendBox),
       this.side,
     );
+    let width = 0;
+    const resized = new ResizeObserver(() => {
+      if (this.stageHost.clientWidth !== width) {
+        width = this.stageHost.clientWidth;
+        if (this.region) this.focusRegion(this.region);
+        else this.fit();
+      }
+    });
+    resized.observe(this.stageHost);
+    this.ctx.onLeave(() => resized.disconnect());
     const onKey = (e: KeyboardEvent) => this.key(e);
     document.addEventListener('keydown', onKey);
     this.ctx.onLeave(() => document.removeEventListener('keydown', onKey));
@@ -265,7 +278,7 @@ class Viewer {
       else children.push(h('p.muted', {}, s.error ?? 'No image for this sheet.'));
       this.stageHost.append(this.pane(s, w, hgt, children, ''));
     }
-    this.apply();
+    this.fit();
   }
 
   private img(src: string, alt: string): HTMLImageElement {
@@ -388,9 +401,25 @@ class Viewer {
     this.apply();
   }
 
+  /** The whole sheet in its pane, centred. */
   private fit(): void {
-    this.camera = { scale: 1, x: 0, y: 0 };
+    this.sizeStages();
+    const pane = this.panes[0];
+    const stage = pane?.querySelector<HTMLElement>('.stage');
+    this.camera = { scale: 1, x: pane && stage ? (pane.clientWidth - stage.offsetWidth) / 2 : 0,
+      y: pane && stage ? Math.max(0, (pane.clientHeight - stage.offsetHeight) / 2) : 0 };
     this.apply();
+  }
+
+  /** Each stage as wide as the sheet can be shown whole in its pane (the page's aspect ratio gives its height). */
+  private sizeStages(): void {
+    const s = this.current;
+    if (!s) return;
+    const [w, hgt] = this.pageSize(s);
+    for (const pane of this.panes) {
+      const stage = pane.querySelector<HTMLElement>('.stage');
+      if (stage) stage.style.width = `${Math.max(1, Math.min(pane.clientWidth, pane.clientHeight * w / hgt))}px`;
+    }
   }
 
   /** Zooms to a region so that it fills about a third of the pane. */
@@ -399,6 +428,7 @@ class Viewer {
     const r = s?.regions?.find((x) => x.id === id);
     const pane = this.panes[0];
     if (!s || !r || !pane) return;
+    this.sizeStages();
     const [w] = this.pageSize(s);
     const stageWidth = pane.querySelector<HTMLElement>('.stage')!.offsetWidth;
     const ptToPx = stageWidth / w;
@@ -457,6 +487,14 @@ class Viewer {
       s.oldSheet && s.newSheet && s.oldSheet !== s.newSheet ? h('p.muted', {}, `Renumbered: ${s.oldSheet} → ${s.newSheet}`) : null,
       s.error ? h('p.error', {}, s.error) : null,
       s.summary?.summary ? h('p', {}, String(s.summary.summary)) : null,
+      s.summary?.criticalChange ? h('p.critical', {}, h('strong', {}, 'Do not miss: '), s.summary.criticalChange) : null,
+      s.summary?.changes?.length ? h('ul.summary-changes', {}, s.summary.changes.map((c) => h('li', {},
+        c.severity ? h('span.badge', { dataset: { severity: c.severity.toLowerCase() } }, c.severity.toLowerCase()) : null,
+        c.trade ? h('span.muted', {}, `${c.trade.toLowerCase()} · `) : null,
+        h('strong', {}, c.title ?? ''), c.description ? ` ${c.description}` : '',
+        (c.regionIds ?? []).map((r) => h('button.link', { type: 'button', onclick: () => this.selectRegion(r, true) }, ` ${r}`))))) : null,
+      s.summary?.recommendations?.length ? h('div', {}, h('strong', {}, 'Follow-ups'),
+        h('ul', {}, s.summary.recommendations.map((r) => h('li', {}, r)))) : null,
       h('h3', {}, `Regions (${regions.length})`),
       regions.length ? h('ol.regions', {}, regions.map((r) => this.regionItem(r))) : h('p.muted', {}, 'No change region.'),
       h('h3', {}, `Text changes (${texts.length})`),
@@ -513,11 +551,21 @@ class Viewer {
       question.value = '';
       try {
         const r = await request(`comparisons/${this.id}/chat`, {
-          method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
           body: JSON.stringify({ question: q }),
         });
-        const m = await r.json();
-        answer.textContent = m.content;
+        // the answer streams as 'token' events, then one 'message' event with the stored answer
+        let text = '';
+        for await (const event of serverSentEvents(r)) {
+          if (event.name === 'token') {
+            text += event.data;
+            answer.textContent = text;
+          } else if (event.name === 'message') {
+            answer.textContent = JSON.parse(event.data).content;
+          } else if (event.name === 'error') {
+            throw new Error(JSON.parse(event.data).detail);
+          }
+        }
       } catch (e) {
         answer.remove();
         error.textContent = (e as Error).message;
@@ -623,4 +671,27 @@ function blendWithWhite(r: number, g: number, b: number, c: [number, number, num
   if (t < 0.15 || t > 1.05) return -1;
   const err = Math.abs(p[0] - t * d[0]) + Math.abs(p[1] - t * d[1]) + Math.abs(p[2] - t * d[2]);
   return err < 40 ? Math.min(1, t) : -1;
+}
+
+/** The events of a text/event-stream response, as they arrive. */
+async function* serverSentEvents(response: Response): AsyncGenerator<{ name: string; data: string }> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += value.replace(/\r\n/g, '\n');
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
+      }
+      if (data.length) yield { name, data: data.join('\n') };
+    }
+    if (done) return;
+  }
 }
