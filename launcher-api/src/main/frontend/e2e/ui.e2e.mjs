@@ -191,10 +191,22 @@ try {
     await shot('10-comparisons');
   });
 
+  await step('change metrics of the project', async () => {
+    await page.goto(comparisonUrl);
+    await page.getByRole('link', { name: 'Project', exact: true }).click();
+    await page.getByRole('link', { name: 'Change metrics' }).click();
+    await page.getByRole('heading', { name: /change metrics/ }).waitFor();
+    for (const chart of ['Comparisons per week', 'Sheets per comparison', 'Processing time (seconds)']) {
+      check(await page.getByRole('img', { name: chart }).count() === 1, `the chart "${chart}" is drawn`);
+    }
+    check(await page.locator('figure.chart svg rect').count() >= 3, 'the charts have bars');
+    await shot('13-project-metrics');
+  });
+
   await step('layout at 1366×768 and on a 4K screen: nothing wider than the window', async () => {
+    await page.goto(comparisonUrl);
     for (const [width, height, name] of [[1366, 768, '11-viewer-1366'], [3840, 2160, '12-viewer-4k']]) {
       await page.setViewportSize({ width, height });
-      await page.goto(comparisonUrl);
       await page.waitForFunction(() => {
         const img = document.querySelector('.stage img');
         return img && img.complete && img.naturalWidth > 0;

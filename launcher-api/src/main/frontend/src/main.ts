@@ -6,6 +6,7 @@ import { projectsPage } from './pages/projects';
 import { projectPage } from './pages/project';
 import { comparisonsPage } from './pages/comparisons';
 import { viewerPage } from './pages/viewer';
+import { dashboardPage } from './pages/dashboard';
 
 /** What a page gets: where to draw, and a way to register what to stop (timers, listeners) when it is left. */
 export interface PageContext {
@@ -50,6 +51,8 @@ async function route(): Promise<void> {
   try {
     if (parts.length === 0 || parts[0] === 'projects' && parts.length === 1) {
       await projectsPage(ctx);
+    } else if (parts[0] === 'projects' && parts[2] === 'metrics') {
+      await dashboardPage(ctx, parts[1]);
     } else if (parts[0] === 'projects') {
       await projectPage(ctx, parts[1]);
     } else if (parts[0] === 'comparisons' && parts.length === 1) {

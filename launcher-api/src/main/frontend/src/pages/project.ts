@@ -14,7 +14,8 @@ export async function projectPage(ctx: PageContext, projectId: string): Promise<
   append(ctx.root, [
     h('p.crumbs', {}, h('a', { href: '#/' }, 'Projects'), ' / ', project.name),
     h('h1', {}, project.name),
-    h('p', {}, h('a', { href: `#/comparisons?project=${project.id}` }, 'Comparisons of this project')),
+    h('p.inline', {}, h('a', { href: `#/comparisons?project=${project.id}` }, 'Comparisons of this project'),
+      h('a', { href: `#/projects/${project.id}/metrics` }, 'Change metrics')),
     canEdit ? h('form.inline', {
       onsubmit: async (e: Event) => {
         e.preventDefault();

@@ -9,6 +9,7 @@ const POLL_MS = 3000;
 /** The overlay's own colours (result.json legend) and a colour-blind-safe pair (Okabe–Ito blue and vermillion). */
 const SAFE = { removed: '#D55E00', added: '#0072B2' };
 
+interface CommentView { id: string; sheet: number | null; author: string; body: string; regionId: string | null; createdAt: string }
 interface Legend { removed: string; added: string; unchanged: string; unchangedLight: string }
 
 /** Pan and zoom of a viewport, shared by the side-by-side panes. */
@@ -589,6 +590,9 @@ class Viewer {
     }
   }
 
+  /** The comparison's comments, read once (one request, not one per sheet or region shown) and kept up to date. */
+  private allComments: Promise<CommentView[]> | null = null;
+
   private async loadComments(): Promise<void> {
     const s = this.current;
     if (!s) return;
@@ -596,7 +600,8 @@ class Viewer {
     const body = h('textarea', { rows: 2, maxlength: 10000, placeholder: 'Comment (@name@example.com mentions a member)', 'aria-label': 'Comment' });
     const error = h('p.error', { role: 'alert' });
     const list = h('ol.comment-list');
-    const where = this.region ? `${sheetName(s)}, region ${this.region}` : sheetName(s);
+    const region = this.region;
+    const where = region ? `${sheetName(s)}, region ${region}` : sheetName(s);
     append(this.comments, [
       h('h3', {}, `On ${where}`), list,
       h('form.chat-form', {
@@ -604,7 +609,10 @@ class Viewer {
           e.preventDefault();
           try {
             const mentions = [...body.value.matchAll(/@([^\s@]+@[^\s@]+\.[^\s@,;]+)/g)].map((m) => m[1]);
-            await send('POST', `comparisons/${this.id}/comments`, { body: body.value, sheet: s.index, regionId: this.region ?? undefined, mentions });
+            const created = await send<CommentView>('POST', `comparisons/${this.id}/comments`,
+              { body: body.value, sheet: s.index, regionId: region ?? undefined, mentions });
+            const known = await (this.allComments ?? Promise.resolve([]));
+            this.allComments = Promise.resolve([...known, created]);
             await this.loadComments();
           } catch (err) {
             error.textContent = (err as Error).message;
@@ -614,12 +622,12 @@ class Viewer {
       error,
     ]);
     try {
-      const q = new URLSearchParams({ sheet: String(s.index) });
-      if (this.region) q.set('region', this.region);
-      const comments = await get<{ id: string; author: string; body: string; regionId: string | null; createdAt: string }[]>(`comparisons/${this.id}/comments?${q}`);
+      this.allComments ??= get<CommentView[]>(`comparisons/${this.id}/comments`);
+      const comments = (await this.allComments).filter((c) => c.sheet === s.index && (!region || c.regionId === region));
       if (comments.length === 0) list.append(h('li.muted', {}, 'No comment yet.'));
       comments.forEach((c) => list.append(h('li', {}, h('div.muted', {}, `${c.author} · ${formatTime(c.createdAt)}${c.regionId ? ` · ${c.regionId}` : ''}`), c.body)));
     } catch (e) {
+      this.allComments = null;
       error.textContent = (e as Error).message;
     }
   }
