@@ -60,6 +60,8 @@ class GcsDrawingStoreTests {
     void aRewrittenObjectHasANewGeneration() throws Exception {
         StorageKey key = StorageKey.of("comparisons", "c1", "result.json");
         StoredObject first = store.write(key, stream("{\"v\":1}"));
+        // the in-memory bucket numbers generations by its clock's milliseconds (Cloud Storage's are unique per write)
+        Thread.sleep(5);
 
         StoredObject second = store.write(key, stream("{\"v\":2}"));
 
