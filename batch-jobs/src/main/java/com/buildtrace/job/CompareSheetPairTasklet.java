@@ -4,6 +4,7 @@ import com.buildtrace.compare.PageComparison;
 import com.buildtrace.compare.SetPlan;
 import com.buildtrace.compare.SheetTask;
 import com.buildtrace.comparison.ComparisonStore;
+import com.buildtrace.metrics.BuildTraceMetrics;
 import com.buildtrace.storage.StagedOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,15 +39,25 @@ class CompareSheetPairTasklet implements Tasklet {
                 }
             });
 
-    CompareSheetPairTasklet(Engines engines, ComparisonStore store, ComparisonFiles files, int threads) {
+    private final BuildTraceMetrics metrics;
+
+    CompareSheetPairTasklet(Engines engines, ComparisonStore store, ComparisonFiles files, int threads,
+                            BuildTraceMetrics metrics) {
         this.engines = engines;
         this.store = store;
         this.files = files;
         this.threads = threads;
+        this.metrics = metrics;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        try (AutoCloseable running = metrics.partitionRunning()) {
+            return compare(contribution, chunk);
+        }
+    }
+
+    private RepeatStatus compare(StepContribution contribution, ChunkContext chunk) throws Exception {
         StepExecution step = chunk.getStepContext().getStepExecution();
         JobRequest r = JobRequest.of(step.getJobParameters(), threads);
         int index = step.getExecutionContext().getInt(JobKeys.TASK_INDEX);
@@ -63,6 +74,7 @@ class CompareSheetPairTasklet implements Tasklet {
         Map<String, StagedOutput.Published> published = out.publishFolders(images.values().stream()
                 .map(f -> f.substring(0, Math.max(0, f.lastIndexOf('/')))).toList());
         store.saveResult(r.comparisonId(), task, page);
+        metrics.sheetProcessed(page.status().json(), page.stageMillis());
         store.saveArtifacts(r.comparisonId(), index, artifacts(images, published));
         store.heartbeat(r.comparisonId());
         contribution.incrementWriteCount(1);
