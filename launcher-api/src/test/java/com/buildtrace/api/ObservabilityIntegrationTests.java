@@ -2,9 +2,17 @@ package com.buildtrace.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.buildtrace.logging.LogKeys;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,6 +91,64 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
         // and the API's requests are timed per route, by status
         assertThat(after.sum("http_server_requests_seconds_count", "uri", "/api/v1/comparisons/{id}", "status",
                 "200")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void everyLineOfAJobNamesItsComparisonAndRunAndAPartitionsLinesTheirSheet() throws Exception {
+        // given the job's, the workers' and the batch steps' INFO lines captured with their MDC
+        // (the MDC copied when the line is written, as an asynchronous appender would)
+        ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                e.prepareForDeferredProcessing();
+                super.append(e);
+            }
+        };
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        lines.setContext(context);
+        lines.start();
+        List<Logger> loggers = List.of(context.getLogger("com.buildtrace.job"),
+                context.getLogger("com.buildtrace.partition"), context.getLogger("org.springframework.batch.core.step"));
+        loggers.forEach(l -> {
+            l.setLevel(Level.INFO);
+            l.addAppender(lines);
+        });
+        UUID id;
+        try {
+            UUID project = project("Logged");
+            UUID set = drawingSet(project, "Architectural");
+            UUID oldRev = uploadRevision(project, set, "Rev A", sheetSet("logs-a.pdf", 2)).id();
+            UUID newRev = uploadRevision(project, set, "Rev B", sheetSet("logs-b.pdf", 2, 0)).id();
+
+            // when a comparison runs
+            id = api().post("/api/v1/comparisons",
+                    "{\"oldRevisionId\": \"" + oldRev + "\", \"newRevisionId\": \"" + newRev + "\"}").id();
+            assertThat(awaitEnd(id).get("status").asString()).isEqualTo("completed");
+        } finally {
+            loggers.forEach(l -> {
+                l.detachAppender(lines);
+                l.setLevel(null);
+            });
+        }
+
+        // then the lines of the job's thread and of its partitions' threads all name the comparison and one
+        // trace id of the run; a partition's lines name the partition, and its sheet's line the sheet
+        List<ILoggingEvent> ofRun = lines.list.stream()
+                .filter(e -> id.toString().equals(e.getMDCPropertyMap().get(LogKeys.COMPARISON))).toList();
+        List<String> messages = ofRun.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(messages).contains("Executing step: [ingestStep]", "Executing step: [pairSheetsStep]",
+                "Executing step: [compareSheetsStep]", "Executing step: [finalizeStep]");
+        assertThat(messages).filteredOn(m -> m.startsWith("Executing step: [compareSheetPairStep:")).hasSize(2);
+        assertThat(messages).filteredOn(m -> m.startsWith("sheet ")).hasSize(2)
+                .anyMatch(m -> m.matches("sheet A-101: changed in \\d+ ms"))
+                .anyMatch(m -> m.matches("sheet A-102: unchanged in \\d+ ms"));
+        String trace = ofRun.get(0).getMDCPropertyMap().get(LogKeys.TRACE);
+        assertThat(trace).matches("[0-9a-f]{32}");
+        assertThat(ofRun).allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogKeys.TRACE, trace));
+        assertThat(ofRun).filteredOn(e -> e.getFormattedMessage().startsWith("sheet "))
+                .allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+                        .containsEntry(LogKeys.SHEET, e.getFormattedMessage().substring(6, 11))
+                        .hasEntrySatisfying(LogKeys.PARTITION, p -> assertThat(p).startsWith("compareSheetPairStep:")));
     }
 
     @Test
