@@ -100,6 +100,43 @@ class InfraManifestsTests {
                 .contains("BUILDTRACE_DB_URL", "BUILDTRACE_MONITORING_SCRAPE_PASSWORD", "BUILDTRACE_WORKERS_MODE");
     }
 
+    @Test
+    void cloudBuildTestsBuildsMigratesDeploysAndSmokeTestsInThatOrder() throws IOException {
+        Map<String, Object> build = yaml(Path.of("..", "cloudbuild.yaml"));
+        List<Map<String, Object>> steps = list(build, "steps");
+
+        assertThat(steps).extracting(s -> s.get("id")).containsExactly("test-database", "test", "image", "migrate",
+                "deploy-workers", "deploy-api", "smoke");
+        assertThat(steps).allSatisfy(s -> assertThat(s).containsKeys("name", "args"));
+        assertThat(steps.get(1).get("args").toString()).contains("mvn -B -Dstyle.color=never verify");
+        assertThat(steps.get(2).get("args").toString()).contains("jib:build");
+        assertThat(steps.get(3).get("args").toString()).contains("schemas/src/main/resources/db/migration", "migrate");
+        assertThat(steps.get(6).get("args").toString()).contains("sh infra/smoke-test.sh");
+        assertThat(Files.exists(Path.of("..", "schemas", "src", "main", "resources", "db", "migration"))).isTrue();
+        assertThat(Files.isExecutable(SmokeScriptIntegrationTests.SCRIPT)).isTrue();
+    }
+
+    @Test
+    void gitHubActionsRunTheBuildOnPushAndPullRequestWithPostgres() throws IOException {
+        Map<String, Object> ci = yaml(Path.of("..", ".github", "workflows", "ci.yml"));
+        // YAML 1.1 reads the key "on" as true
+        @SuppressWarnings("unchecked")
+        Map<String, Object> on = (Map<String, Object>) (ci.containsKey("on") ? ci.get("on") : ci.get(Boolean.TRUE));
+
+        assertThat(on).containsKeys("push", "pull_request");
+        Map<String, Object> job = map(map(ci, "jobs"), "verify");
+        assertThat(map(map(map(job, "services"), "postgres"), "env")).containsEntry("POSTGRES_HOST_AUTH_METHOD", "trust");
+        assertThat(map(job, "env")).containsEntry("BUILDTRACE_TEST_DB_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
+        assertThat(list(job, "steps")).extracting(s -> String.valueOf(s.get("run")))
+                .contains("mvn -B -Dstyle.color=never verify");
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return new Yaml().load(in);
+        }
+    }
+
     private static List<Map<String, Object>> objects(String folder) throws IOException {
         List<Map<String, Object>> objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(INFRA.resolve(folder))) {
