@@ -2,6 +2,7 @@ package com.buildtrace.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.buildtrace.api.monitoring.ScrapeAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,18 @@ class MonitoringFilesIntegrationTests extends ApiIntegrationTest {
                 .forEach(d -> queries.add(d.get("timeSeriesQuery").get("prometheusQuery").asString())));
         assertThat(queries).containsExactlyElementsOf(exprs);
         assertExported(exprs);
+    }
+
+    @Test
+    void theScrapeJobReadsThePrometheusEndpointWithTheScrapePassword() throws IOException {
+        Map<String, Object> config = yaml(MONITORING.resolve("prometheus/scrape-config.yaml"));
+        Map<String, Object> job = list(config.get("scrape_configs")).get(0);
+
+        assertThat(job).containsEntry("job_name", "buildtrace-api")
+                .containsEntry("metrics_path", ScrapeAccess.PATH);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> basic = (Map<String, Object>) job.get("basic_auth");
+        assertThat(basic).containsKey("password_file");
     }
 
     @Test
