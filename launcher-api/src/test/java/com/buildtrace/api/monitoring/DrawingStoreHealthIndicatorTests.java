@@ -15,14 +15,18 @@ class DrawingStoreHealthIndicatorTests {
     Path dir;
 
     @Test
-    void aLocalStoreIsUpWhenItsFolderIsThereAndDownWhenItIsNot() throws Exception {
+    void aLocalStoreIsUpWhenItsFolderIsThereOrCanBeMadeAndDownWhenAFileIsInTheWay() throws Exception {
         Path root = Files.createDirectory(dir.resolve("store"));
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
         DrawingStoreHealthIndicator there = new DrawingStoreHealthIndicator(new LocalDrawingStore(root));
-        DrawingStoreHealthIndicator gone = new DrawingStoreHealthIndicator(
-                new LocalDrawingStore(dir.resolve("missing")));
+        DrawingStoreHealthIndicator fresh = new DrawingStoreHealthIndicator(
+                new LocalDrawingStore(dir.resolve("fresh/store")));
+        DrawingStoreHealthIndicator blocked = new DrawingStoreHealthIndicator(
+                new LocalDrawingStore(blocker.resolve("store")));
 
         assertThat(there.health(true).getStatus()).isEqualTo(Status.UP);
-        assertThat(gone.health(true).getStatus()).isEqualTo(Status.DOWN);
-        assertThat(gone.health(true).getDetails()).containsEntry("folder", dir.resolve("missing").toString());
+        assertThat(fresh.health(true).getStatus()).isEqualTo(Status.UP);
+        assertThat(blocked.health(true).getStatus()).isEqualTo(Status.DOWN);
+        assertThat(blocked.health(true).getDetails()).containsEntry("folder", blocker.resolve("store").toString());
     }
 }
