@@ -2,6 +2,7 @@ package com.buildtrace.chat;
 
 import com.buildtrace.ai.TokenUsage;
 import com.buildtrace.comparison.ComparisonJson;
+import com.buildtrace.metrics.BuildTraceMetrics;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,14 +21,19 @@ public class ChatStore {
 
     private final JdbcClient jdbc;
 
-    public ChatStore(JdbcClient jdbc) {
+    private final BuildTraceMetrics metrics;
+
+    public ChatStore(JdbcClient jdbc, BuildTraceMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /** A question and its answer, stored together. */
     @Transactional("transactionManager")
     public List<ChatMessage> saveTurn(ChatMessage question, ChatMessage answer) {
-        return List.of(save(question), save(answer));
+        List<ChatMessage> saved = List.of(save(question), save(answer));
+        metrics.aiUsage("chat", answer.usage());
+        return saved;
     }
 
     private ChatMessage save(ChatMessage m) {

@@ -1,6 +1,7 @@
 package com.buildtrace.job;
 
 import com.buildtrace.comparison.ComparisonStore;
+import com.buildtrace.metrics.BuildTraceMetrics;
 import com.buildtrace.partition.WorkerLauncher;
 import com.buildtrace.partition.WorkerPartitionHandler;
 import com.buildtrace.partition.WorkerProperties;
@@ -45,9 +46,9 @@ public class CompareDrawingsJobConfiguration {
     Job compareDrawingsJob(JobRepository repository, @Qualifier("ingestStep") Step ingest,
                            @Qualifier("pairSheetsStep") Step pair, @Qualifier("compareSheetsStep") Step compare,
                            @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
-                           ComparisonStore store, Engines engines, ComparisonFiles files) {
+                           ComparisonStore store, Engines engines, ComparisonFiles files, BuildTraceMetrics metrics) {
         return new JobBuilder(JobKeys.JOB, repository).start(ingest).next(pair).next(compare).next(summarize)
-                .next(finalize).listener(new ComparisonJobListener(store, engines, files)).build();
+                .next(finalize).listener(new ComparisonJobListener(store, engines, files, metrics)).build();
     }
 
     /**
@@ -57,9 +58,9 @@ public class CompareDrawingsJobConfiguration {
     @Bean
     Job retrySheetsJob(JobRepository repository, @Qualifier("compareSheetsStep") Step compare,
                        @Qualifier("summarizeStep") Step summarize, @Qualifier("finalizeStep") Step finalize,
-                       ComparisonStore store, Engines engines, ComparisonFiles files) {
+                       ComparisonStore store, Engines engines, ComparisonFiles files, BuildTraceMetrics metrics) {
         return new JobBuilder(JobKeys.RETRY_JOB, repository).start(compare).next(summarize).next(finalize)
-                .listener(new ComparisonJobListener(store, engines, files)).build();
+                .listener(new ComparisonJobListener(store, engines, files, metrics)).build();
     }
 
     @Bean
@@ -83,9 +84,9 @@ public class CompareDrawingsJobConfiguration {
     Step compareSheetPairStep(JobRepository repository,
                               @Qualifier("transactionManager") PlatformTransactionManager tx, Engines engines,
                               ComparisonStore store, ComparisonFiles files, JobProperties properties,
-                              WorkerProperties workers) {
+                              WorkerProperties workers, BuildTraceMetrics metrics) {
         return new StepBuilder(JobKeys.WORKER_STEP, repository)
-                .tasklet(new CompareSheetPairTasklet(engines, store, files, threads(properties, workers)), tx)
+                .tasklet(new CompareSheetPairTasklet(engines, store, files, threads(properties, workers), metrics), tx)
                 .build();
     }
 
@@ -111,8 +112,9 @@ public class CompareDrawingsJobConfiguration {
 
     @Bean
     Step summarizeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tx,
-                       SummaryService summaries) {
-        return new StepBuilder(JobKeys.SUMMARIZE_STEP, repository).tasklet(new SummarizeTasklet(summaries), tx)
+                       SummaryService summaries, BuildTraceMetrics metrics) {
+        return new StepBuilder(JobKeys.SUMMARIZE_STEP, repository)
+                .tasklet(new SummarizeTasklet(summaries, metrics), tx)
                 .allowStartIfComplete(true).build();
     }
 

@@ -4,6 +4,9 @@ import com.buildtrace.compare.PageComparison;
 import com.buildtrace.compare.SetPlan;
 import com.buildtrace.compare.SheetTask;
 import com.buildtrace.comparison.ComparisonStore;
+import com.buildtrace.logging.LogKeys;
+import com.buildtrace.metrics.BuildTraceMetrics;
+import com.buildtrace.sheets.SheetId;
 import com.buildtrace.storage.StagedOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,13 +16,19 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One partition: compares one sheet task (rasterize, align, detect, overlay, text diff) and writes its images
  * and its result row. A sheet that cannot be read is recorded as failed, with its reason, and the step
- * still completes: one bad sheet never fails the comparison.
+ * still completes: one bad sheet never fails the comparison. Its thread logs with the sheet too
+ * ({@link LogKeys#SHEET}; the worker has put the comparison, trace id and partition there).
  */
 class CompareSheetPairTasklet implements Tasklet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompareSheetPairTasklet.class);
 
     private final Engines engines;
 
@@ -38,20 +47,33 @@ class CompareSheetPairTasklet implements Tasklet {
                 }
             });
 
-    CompareSheetPairTasklet(Engines engines, ComparisonStore store, ComparisonFiles files, int threads) {
+    private final BuildTraceMetrics metrics;
+
+    CompareSheetPairTasklet(Engines engines, ComparisonStore store, ComparisonFiles files, int threads,
+                            BuildTraceMetrics metrics) {
         this.engines = engines;
         this.store = store;
         this.files = files;
         this.threads = threads;
+        this.metrics = metrics;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        try (AutoCloseable running = metrics.partitionRunning()) {
+            return compare(contribution, chunk);
+        } finally {
+            MDC.remove(LogKeys.SHEET);
+        }
+    }
+
+    private RepeatStatus compare(StepContribution contribution, ChunkContext chunk) throws Exception {
         StepExecution step = chunk.getStepContext().getStepExecution();
         JobRequest r = JobRequest.of(step.getJobParameters(), threads);
         int index = step.getExecutionContext().getInt(JobKeys.TASK_INDEX);
         SetPlan planned = plans.computeIfAbsent(r.comparisonId(), store::plan);
         SheetTask task = planned.tasks().get(index);
+        MDC.put(LogKeys.SHEET, sheet(task));
         // the sets as files of this machine (the plan names them as the ingest step's machine had them)
         ComparisonFiles.Inputs sets = files.fetch(r, step.getJobExecution().getExecutionContext());
         SetPlan plan = new SetPlan(sets.oldSet(), sets.newSet(), planned.oldSheets(), planned.newSheets(),
@@ -63,10 +85,18 @@ class CompareSheetPairTasklet implements Tasklet {
         Map<String, StagedOutput.Published> published = out.publishFolders(images.values().stream()
                 .map(f -> f.substring(0, Math.max(0, f.lastIndexOf('/')))).toList());
         store.saveResult(r.comparisonId(), task, page);
+        metrics.sheetProcessed(page.status().json(), page.stageMillis());
+        LOG.info("sheet {}: {} in {} ms", MDC.get(LogKeys.SHEET), page.status().json(), page.millis());
         store.saveArtifacts(r.comparisonId(), index, artifacts(images, published));
         store.heartbeat(r.comparisonId());
         contribution.incrementWriteCount(1);
         return RepeatStatus.FINISHED;
+    }
+
+    /** A task's sheet for the log: the new sheet's number, else the old one's, else its folder. */
+    static String sheet(SheetTask task) {
+        SheetId id = task.newId() != null ? task.newId() : task.oldId();
+        return id != null ? id.label() : task.dir();
     }
 
     /** The artifact rows of a sheet's images: kind to where the published file is. */

@@ -2,14 +2,23 @@ package com.buildtrace.job;
 
 import com.buildtrace.comparison.Comparison;
 import com.buildtrace.comparison.ComparisonStore;
+import com.buildtrace.logging.JobLogContext;
+import com.buildtrace.logging.LogKeys;
+import com.buildtrace.metrics.BuildTraceMetrics;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Keeps the comparison's status in step with its job (a failed or stopped job marks it so, with the reason)
- * and closes the comparison's files in this process's engines once the job has ended.
+ * and closes the comparison's files in this process's engines once the job has ended. Counts the runs, their
+ * outcomes and durations ({@link BuildTraceMetrics}). Each run gets a trace id, kept in the job's context for
+ * its partitions wherever they run; the job's thread logs with it and the comparison id ({@link LogKeys}).
  */
 public class ComparisonJobListener implements JobExecutionListener {
 
@@ -19,16 +28,22 @@ public class ComparisonJobListener implements JobExecutionListener {
 
     private final ComparisonFiles files;
 
-    public ComparisonJobListener(ComparisonStore store, Engines engines, ComparisonFiles files) {
+    private final BuildTraceMetrics metrics;
+
+    public ComparisonJobListener(ComparisonStore store, Engines engines, ComparisonFiles files,
+                                 BuildTraceMetrics metrics) {
         this.store = store;
         this.engines = engines;
         this.files = files;
+        this.metrics = metrics;
     }
 
     /** A run starts or resumes: the comparison (once ingested) is running again. */
     @Override
     public void beforeJob(JobExecution execution) {
+        metrics.comparisonStarted(execution.getJobInstance().getJobName());
         String id = execution.getJobParameters().getString(JobKeys.COMPARISON_ID);
+        JobLogContext.startJob(execution, traceId());
         if (id != null) {
             store.markRunning(UUID.fromString(id), Owner.THIS_PROCESS);
         }
@@ -36,6 +51,15 @@ public class ComparisonJobListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
+        try {
+            end(execution);
+        } finally {
+            JobLogContext.endJob();
+        }
+    }
+
+    private void end(JobExecution execution) {
+        record(execution);
         String oldUri = execution.getJobParameters().getString(JobKeys.OLD_URI);
         String newUri = execution.getJobParameters().getString(JobKeys.NEW_URI);
         if (oldUri != null && newUri != null) {
@@ -51,6 +75,22 @@ public class ComparisonJobListener implements JobExecutionListener {
         } else if (status == BatchStatus.STOPPED) {
             store.finish(UUID.fromString(id), Comparison.STOPPED, "stopped");
         }
+    }
+
+    /** A new trace id: 128 random bits as 32 hex digits (the W3C trace-context form). */
+    static String traceId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    private void record(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        String outcome = status == BatchStatus.COMPLETED ? "completed" : status == BatchStatus.STOPPED ? "stopped"
+                : "failed";
+        LocalDateTime start = execution.getStartTime();
+        LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
+        metrics.comparisonFinished(execution.getJobInstance().getJobName(), outcome,
+                start == null ? Duration.ZERO : Duration.between(start, end));
     }
 
     /** The first line of the first failure, which names the file (and page) at fault. */

@@ -1,6 +1,8 @@
 package com.buildtrace.job;
 
+import com.buildtrace.metrics.BuildTraceMetrics;
 import com.buildtrace.summary.SummaryService;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -15,15 +17,20 @@ class SummarizeTasklet implements Tasklet {
 
     private final SummaryService summaries;
 
-    SummarizeTasklet(SummaryService summaries) {
+    private final BuildTraceMetrics metrics;
+
+    SummarizeTasklet(SummaryService summaries, BuildTraceMetrics metrics) {
         this.summaries = summaries;
+        this.metrics = metrics;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         UUID id = UUID.fromString(
                 chunk.getStepContext().getStepExecution().getJobParameters().getString(JobKeys.COMPARISON_ID));
+        long start = System.nanoTime();
         summaries.summarize(id);
+        metrics.summaryWritten(Duration.ofNanos(System.nanoTime() - start));
         return RepeatStatus.FINISHED;
     }
 }

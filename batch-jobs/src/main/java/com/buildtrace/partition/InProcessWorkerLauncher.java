@@ -1,5 +1,6 @@
 package com.buildtrace.partition;
 
+import com.buildtrace.logging.JobLogContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +39,7 @@ public final class InProcessWorkerLauncher implements WorkerLauncher {
         CountDownLatch left = new CountDownLatch(partitions.size());
         for (StepExecution se : partitions) {
             running.add(pool.submit(() -> {
-                try {
+                try (AutoCloseable logContext = JobLogContext.partition(se)) {
                     workerStep.execute(se);
                 } finally {
                     left.countDown();

@@ -1,5 +1,6 @@
 package com.buildtrace.partition;
 
+import com.buildtrace.logging.JobLogContext;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,10 @@ public final class WorkerRunner {
             if (se.getStatus() != BatchStatus.STARTING) {
                 continue;
             }
-            LOG.info("worker {} runs {} (step execution {})", worker, se.getStepName(), id);
-            workerStep.execute(se);
+            try (AutoCloseable logContext = JobLogContext.partition(se)) {
+                LOG.info("worker {} runs {} (step execution {})", worker, se.getStepName(), id);
+                workerStep.execute(se);
+            }
             ran++;
             if (se.getStatus() != BatchStatus.COMPLETED) {
                 failed++;

@@ -1,6 +1,7 @@
 package com.buildtrace.summary;
 
 import com.buildtrace.ai.TokenUsage;
+import com.buildtrace.metrics.BuildTraceMetrics;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +26,11 @@ public class SummaryStore {
 
     private final JdbcClient jdbc;
 
-    public SummaryStore(JdbcClient jdbc) {
+    private final BuildTraceMetrics metrics;
+
+    public SummaryStore(JdbcClient jdbc, BuildTraceMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /**
@@ -51,6 +55,8 @@ public class SummaryStore {
         if (summary != null) {
             jdbc.sql("UPDATE comparison SET summary = ?::jsonb WHERE id = ?").params(json, id).update();
         }
+        // spent whether or not this transaction commits
+        metrics.aiUsage("summary", usage);
         return v;
     }
 

@@ -1,6 +1,7 @@
 package com.buildtrace.api.auth;
 
 import com.buildtrace.api.apikey.ApiKeys;
+import com.buildtrace.api.monitoring.ApiMetrics;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,9 +49,11 @@ class AuthController {
 
     private final AuthProperties properties;
 
+    private final ApiMetrics metrics;
+
     AuthController(SignIns signIns, UserRepository users, AccessTokens accessTokens, RefreshTokens refreshTokens,
                    RevokedTokens revoked, ApiKeys keys, TokenCookies cookies, JwtKeys jwtKeys, AuthMode mode,
-                   AuthProperties properties) {
+                   AuthProperties properties, ApiMetrics metrics) {
         this.signIns = signIns;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -61,6 +64,7 @@ class AuthController {
         this.jwtKeys = jwtKeys;
         this.mode = mode;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /**
@@ -132,6 +136,7 @@ class AuthController {
         try {
             next = refreshTokens.rotate(token);
         } catch (InvalidTokenException e) {
+            metrics.signInFailed(ApiMetrics.SignInMethod.REFRESH);
             cookies.clear(response);
             throw ApiException.unauthenticated(e.getMessage());
         }

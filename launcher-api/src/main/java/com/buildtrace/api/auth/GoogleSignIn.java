@@ -1,5 +1,6 @@
 package com.buildtrace.api.auth;
 
+import com.buildtrace.api.monitoring.ApiMetrics;
 import com.buildtrace.api.system.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -98,8 +99,9 @@ final class GoogleSignIn {
     }
 
     /** A refused or failed sign-in, as a problem detail (403 for a refused account, else 401). */
-    static AuthenticationFailureHandler failureHandler() {
+    static AuthenticationFailureHandler failureHandler(ApiMetrics metrics) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            metrics.signInFailed(ApiMetrics.SignInMethod.GOOGLE);
             boolean denied = e instanceof OAuth2AuthenticationException o
                     && "access_denied".equals(o.getError().getErrorCode());
             String reason = e instanceof OAuth2AuthenticationException o && o.getError().getDescription() != null

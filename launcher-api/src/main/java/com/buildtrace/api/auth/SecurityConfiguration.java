@@ -1,6 +1,8 @@
 package com.buildtrace.api.auth;
 
 import com.buildtrace.api.apikey.ApiKeys;
+import com.buildtrace.api.monitoring.ApiMetrics;
+import com.buildtrace.api.monitoring.ScrapeAccess;
 import com.buildtrace.api.ratelimit.RateLimitFilter;
 import com.buildtrace.api.ratelimit.RateLimiter;
 import com.buildtrace.api.system.ApiException;
@@ -103,7 +105,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ApiKeys keys, RateLimiter limits,
                                     AuthProperties properties, AuthMode mode, SignIns signIns, TokenCookies cookies,
-                                    JdbcClient jdbc) throws Exception {
+                                    JdbcClient jdbc, ApiMetrics metrics, ScrapeAccess scrape) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (request.getAttribute(TokenAuthenticationFilter.REFUSED) instanceof InvalidTokenException refused) {
                 e = refused;
@@ -118,7 +120,7 @@ class SecurityConfiguration {
                 "Not allowed", "this request is not allowed for the caller");
         RequestMatcher publicPaths = new OrRequestMatcher(Arrays.stream(PUBLIC)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
-        TokenAuthenticationFilter tokenFilter = new TokenAuthenticationFilter(tokens, keys);
+        TokenAuthenticationFilter tokenFilter = new TokenAuthenticationFilter(tokens, keys, metrics);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -128,9 +130,10 @@ class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterAfter(tokenFilter, SecurityContextHolderFilter.class)
-                .addFilterAfter(new RateLimitFilter(limits), TokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits, metrics::rateLimited), TokenAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(publicPaths).permitAll()
+                        .requestMatchers(ScrapeAccess.PATH).access(scrape)
                         .anyRequest().authenticated());
         if (mode.google()) {
             GoogleSignIn google = new GoogleSignIn(properties.google(), signIns, cookies);
@@ -143,7 +146,7 @@ class SecurityConfiguration {
                     .loginProcessingUrl(GoogleSignIn.CALLBACK_PATH)
                     .userInfoEndpoint(u -> u.oidcUserService(google.userService()))
                     .successHandler(google.successHandler())
-                    .failureHandler(GoogleSignIn.failureHandler()));
+                    .failureHandler(GoogleSignIn.failureHandler(metrics)));
         }
         return http.build();
     }

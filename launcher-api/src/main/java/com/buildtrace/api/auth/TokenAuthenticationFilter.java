@@ -1,6 +1,7 @@
 package com.buildtrace.api.auth;
 
 import com.buildtrace.api.apikey.ApiKeys;
+import com.buildtrace.api.monitoring.ApiMetrics;
 import com.buildtrace.api.system.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,9 +31,12 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
 
-    TokenAuthenticationFilter(AccessTokens tokens, ApiKeys keys) {
+    private final ApiMetrics metrics;
+
+    TokenAuthenticationFilter(AccessTokens tokens, ApiKeys keys, ApiMetrics metrics) {
         this.tokens = tokens;
         this.keys = keys;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +51,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
                 // answers 401 saying what was wrong with the credential
                 SecurityContextHolder.clearContext();
                 request.setAttribute(REFUSED, e);
+                metrics.signInFailed(ApiMetrics.SignInMethod.CREDENTIAL);
             }
         }
         chain.doFilter(request, response);

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -23,8 +24,12 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
 
-    public RateLimitFilter(RateLimiter limiter) {
+    private final Consumer<RequestKind> rejected;
+
+    /** @param rejected told of every request refused (the rejection counter) */
+    public RateLimitFilter(RateLimiter limiter, Consumer<RequestKind> rejected) {
         this.limiter = limiter;
+        this.rejected = rejected;
     }
 
     @Override
@@ -43,6 +48,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             response.setHeader(prefix + "RateLimit-Reset", Long.toString(d.resetSeconds()));
         }
         if (!d.allowed()) {
+            rejected.accept(kind);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(d.retryAfterSeconds()));
             ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "too many "
                     + kind.noun() + ": at most " + d.limit() + " per " + describe(limiter.period()) + " ("

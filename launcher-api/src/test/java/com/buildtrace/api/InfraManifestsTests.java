@@ -1,0 +1,172 @@
+package com.buildtrace.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The Kubernetes and Cloud Run manifests of {@code infra/} parse and hold together: every object has its
+ * apiVersion, kind and name; the API's Deployment, Service and autoscaler point at each other; probes go to the
+ * health groups the API serves publicly; containers say what they need; the roles are the image's.
+ */
+class InfraManifestsTests {
+
+    static final Path INFRA = Path.of("..", "infra");
+
+    @Test
+    void everyManifestParsesAndNamesItsKind() throws IOException {
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.addAll(objects("kubernetes"));
+        all.addAll(objects("cloudrun"));
+
+        assertThat(all).hasSizeGreaterThanOrEqualTo(12).allSatisfy(o -> {
+            assertThat(o).containsKeys("apiVersion", "kind", "metadata");
+            // a name, or a prefix for the objects created from it (the manager Job)
+            assertThat(map(o, "metadata")).containsAnyOf(Map.entry("name", String.valueOf(map(o, "metadata")
+                    .get("name"))), Map.entry("generateName", "buildtrace-compare-"));
+        });
+        assertThat(all).extracting(o -> o.get("kind") + "/" + map(o, "metadata").get("name"))
+                .contains("Deployment/buildtrace-api", "Service/buildtrace-api",
+                        "HorizontalPodAutoscaler/buildtrace-api", "ConfigMap/buildtrace-api",
+                        "CronJob/buildtrace-schedule", "Job/buildtrace-worker-42-x7k2p", "Job/buildtrace-worker");
+    }
+
+    @Test
+    void theApiDeploymentServiceAndAutoscalerFitTogether() throws IOException {
+        List<Map<String, Object>> k8s = objects("kubernetes");
+        Map<String, Object> deployment = find(k8s, "Deployment", "buildtrace-api");
+        Map<String, Object> service = find(k8s, "Service", "buildtrace-api");
+        Map<String, Object> hpa = find(k8s, "HorizontalPodAutoscaler", "buildtrace-api");
+
+        Map<String, Object> spec = map(deployment, "spec");
+        Map<String, Object> podLabels = map(map(map(spec, "template"), "metadata"), "labels");
+        assertThat(podLabels).containsAllEntriesOf(map(map(spec, "selector"), "matchLabels"));
+        assertThat(podLabels).containsAllEntriesOf(map(map(service, "spec"), "selector"));
+        assertThat(map(map(hpa, "spec"), "scaleTargetRef")).containsEntry("kind", "Deployment")
+                .containsEntry("name", "buildtrace-api");
+        assertThat((int) map(hpa, "spec").get("minReplicas")).isGreaterThanOrEqualTo(2);
+
+        Map<String, Object> pod = map(map(spec, "template"), "spec");
+        Map<String, Object> api = list(pod, "containers").get(0);
+        assertThat(api.get("args")).isEqualTo(List.of("serve"));
+        assertThat(list(api, "ports").get(0)).containsEntry("name", "http").containsEntry("containerPort", 8080);
+        assertThat(list(map(service, "spec"), "ports").get(0)).containsEntry("targetPort", "http");
+        assertThat(map(map(api, "livenessProbe"), "httpGet")).containsEntry("path", "/actuator/health/liveness");
+        assertThat(map(map(api, "readinessProbe"), "httpGet")).containsEntry("path", "/actuator/health/readiness");
+        assertThat(map(map(api, "resources"), "requests")).containsKeys("cpu", "memory");
+        assertThat(map(map(api, "resources"), "limits")).containsKey("memory");
+        // the settings and secrets it reads exist as manifests or templates
+        assertThat(list(api, "envFrom")).extracting(e -> e.keySet().iterator().next() + ":"
+                + ((Map<?, ?>) e.values().iterator().next()).get("name"))
+                .containsExactly("secretRef:buildtrace-db", "configMapRef:buildtrace-api");
+        assertThat(pod.get("serviceAccountName")).isEqualTo("buildtrace-manager");
+        assertThat(find(k8s, "ServiceAccount", "buildtrace-manager")).isNotNull();
+        assertThat(find(k8s, "Secret", "buildtrace-db")).isNotNull();
+    }
+
+    @Test
+    void theWorkerTemplatesAndTheScheduleUseTheImageAndTheApi() throws IOException {
+        List<Map<String, Object>> k8s = objects("kubernetes");
+        Map<String, Object> workers = find(k8s, "Job", "buildtrace-worker-42-x7k2p");
+        assertThat(map(workers, "spec")).containsEntry("completionMode", "Indexed");
+        Map<String, Object> cron = find(k8s, "CronJob", "buildtrace-schedule");
+        List<Map<String, Object>> containers = list(map(map(map(map(map(cron, "spec"), "jobTemplate"), "spec"),
+                "template"), "spec"), "containers");
+        assertThat(containers.get(0).get("args").toString()).contains("http://buildtrace-api/api/v1/schedule/run");
+        Map<String, Object> cloudRunJob = find(objects("cloudrun"), "Job", "buildtrace-worker");
+        assertThat(cloudRunJob.get("apiVersion")).isEqualTo("run.googleapis.com/v1");
+    }
+
+    @Test
+    void theCloudRunServiceServesTheApiWithItsProbes() throws IOException {
+        Map<String, Object> service = find(objects("cloudrun"), "Service", "buildtrace-api");
+        assertThat(service.get("apiVersion")).isEqualTo("serving.knative.dev/v1");
+        Map<String, Object> container = list(map(map(map(service, "spec"), "template"), "spec"), "containers").get(0);
+        assertThat(container.get("args")).isEqualTo(List.of("serve"));
+        assertThat(list(container, "ports").get(0)).containsEntry("containerPort", 8080);
+        assertThat(map(map(container, "startupProbe"), "httpGet")).containsEntry("path", "/actuator/health/readiness");
+        assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", "/actuator/health/liveness");
+        assertThat(map(map(container, "resources"), "limits")).containsKeys("cpu", "memory");
+        assertThat(list(container, "env")).extracting(e -> e.get("name"))
+                .contains("BUILDTRACE_DB_URL", "BUILDTRACE_MONITORING_SCRAPE_PASSWORD", "BUILDTRACE_WORKERS_MODE");
+    }
+
+    @Test
+    void cloudBuildTestsBuildsMigratesDeploysAndSmokeTestsInThatOrder() throws IOException {
+        Map<String, Object> build = yaml(Path.of("..", "cloudbuild.yaml"));
+        List<Map<String, Object>> steps = list(build, "steps");
+
+        assertThat(steps).extracting(s -> s.get("id")).containsExactly("test-database", "test", "image", "migrate",
+                "deploy-workers", "deploy-api", "smoke");
+        assertThat(steps).allSatisfy(s -> assertThat(s).containsKeys("name", "args"));
+        assertThat(steps.get(1).get("args").toString()).contains("mvn -B -Dstyle.color=never verify");
+        assertThat(steps.get(2).get("args").toString()).contains("jib:build");
+        assertThat(steps.get(3).get("args").toString()).contains("schemas/src/main/resources/db/migration", "migrate");
+        assertThat(steps.get(6).get("args").toString()).contains("sh infra/smoke-test.sh");
+        assertThat(Files.exists(Path.of("..", "schemas", "src", "main", "resources", "db", "migration"))).isTrue();
+        assertThat(Files.isExecutable(SmokeScriptIntegrationTests.SCRIPT)).isTrue();
+    }
+
+    @Test
+    void gitHubActionsRunTheBuildOnPushAndPullRequestWithPostgres() throws IOException {
+        Map<String, Object> ci = yaml(Path.of("..", ".github", "workflows", "ci.yml"));
+        // YAML 1.1 reads the key "on" as true
+        @SuppressWarnings("unchecked")
+        Map<String, Object> on = (Map<String, Object>) (ci.containsKey("on") ? ci.get("on") : ci.get(Boolean.TRUE));
+
+        assertThat(on).containsKeys("push", "pull_request");
+        Map<String, Object> job = map(map(ci, "jobs"), "verify");
+        assertThat(map(map(map(job, "services"), "postgres"), "env")).containsEntry("POSTGRES_HOST_AUTH_METHOD", "trust");
+        assertThat(map(job, "env")).containsEntry("BUILDTRACE_TEST_DB_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
+        assertThat(list(job, "steps")).extracting(s -> String.valueOf(s.get("run")))
+                .contains("mvn -B -Dstyle.color=never verify");
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return new Yaml().load(in);
+        }
+    }
+
+    private static List<Map<String, Object>> objects(String folder) throws IOException {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.list(INFRA.resolve(folder))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                try (Reader in = Files.newBufferedReader(f)) {
+                    for (Object doc : new Yaml().loadAll(in)) {
+                        if (doc != null) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> o = (Map<String, Object>) doc;
+                            objects.add(o);
+                        }
+                    }
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
+        return objects.stream().filter(o -> kind.equals(o.get("kind")) && name.equals(map(o, "metadata").get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> o, String key) {
+        return (Map<String, Object>) o.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> o, String key) {
+        return (List<Map<String, Object>>) o.get(key);
+    }
+}
