@@ -37,7 +37,8 @@ class InfraManifestsTests {
         assertThat(all).extracting(o -> o.get("kind") + "/" + map(o, "metadata").get("name"))
                 .contains("Deployment/buildtrace-api", "Service/buildtrace-api",
                         "HorizontalPodAutoscaler/buildtrace-api", "ConfigMap/buildtrace-api",
-                        "CronJob/buildtrace-schedule", "Job/buildtrace-worker-42-x7k2p", "Job/buildtrace-worker");
+                        "CronJob/buildtrace-schedule", "Job/buildtrace-worker-42-x7k2p", "Job/buildtrace-worker",
+                        "Job/buildtrace-manager");
     }
 
     @Test
@@ -98,6 +99,53 @@ class InfraManifestsTests {
         assertThat(map(map(container, "resources"), "limits")).containsKeys("cpu", "memory");
         assertThat(list(container, "env")).extracting(e -> e.get("name"))
                 .contains("BUILDTRACE_DB_URL", "BUILDTRACE_MONITORING_SCRAPE_PASSWORD", "BUILDTRACE_WORKERS_MODE");
+    }
+
+    @Test
+    void theCloudRunManagerJobComparesWithTheWorkerJobOnTheSameDatabaseAndBucket() throws IOException {
+        List<Map<String, Object>> cloudRun = objects("cloudrun");
+        Map<String, Object> manager = find(cloudRun, "Job", "buildtrace-manager");
+        Map<String, Object> workers = find(cloudRun, "Job", "buildtrace-worker");
+        assertThat(manager.get("apiVersion")).isEqualTo("run.googleapis.com/v1");
+
+        Map<String, Object> task = map(map(map(map(manager, "spec"), "template"), "spec"), "template");
+        Map<String, Object> workerTask = map(map(map(map(workers, "spec"), "template"), "spec"), "template");
+        assertThat(map(task, "spec")).containsEntry("maxRetries", 0);
+        Map<String, Object> container = list(map(task, "spec"), "containers").get(0);
+        Map<String, Object> workerContainer = list(map(workerTask, "spec"), "containers").get(0);
+        assertThat(container.get("args")).isEqualTo(List.of("compare", "/data/old.pdf", "/data/new.pdf", "--out",
+                "/data/out"));
+        List<Map<String, Object>> env = list(container, "env");
+        assertThat(env).extracting(e -> e.get("name") + "=" + e.get("value")).contains(
+                "BUILDTRACE_WORKERS_MODE=CLOUD_RUN", "BUILDTRACE_WORKERS_CLOUDRUN_JOB=" + map(workers, "metadata")
+                        .get("name"), "BUILDTRACE_WORKERS_CLOUDRUN_PROJECT=PROJECT_ID",
+                "BUILDTRACE_WORKERS_CLOUDRUN_REGION=REGION");
+        // the database secrets and the bucket at /data are the workers' own
+        List<Map<String, Object>> workerSecrets = list(workerContainer, "env").stream()
+                .filter(e -> e.containsKey("valueFrom")).toList();
+        assertThat(env).containsAll(workerSecrets).extracting(e -> e.get("name"))
+                .contains("BUILDTRACE_DB_URL", "BUILDTRACE_DB_USER", "BUILDTRACE_DB_PASSWORD");
+        assertThat(list(container, "volumeMounts")).isEqualTo(list(workerContainer, "volumeMounts"));
+        assertThat(list(map(task, "spec"), "volumes")).isEqualTo(list(map(workerTask, "spec"), "volumes"));
+        // and its task outlasts the workers' tasks it waits for
+        assertThat(Integer.parseInt((String) map(task, "spec").get("timeoutSeconds")))
+                .isGreaterThan(Integer.parseInt((String) map(workerTask, "spec").get("timeoutSeconds")));
+        assertThat(map(map(container, "resources"), "limits")).containsKeys("cpu", "memory");
+    }
+
+    @Test
+    void theApiReadsItsAccessTokenSigningKeysFromASecret() throws IOException {
+        Map<String, Object> deployment = find(objects("kubernetes"), "Deployment", "buildtrace-api");
+        Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+        assertThat(list(list(pod, "containers").get(0), "env")).filteredOn(e -> "BUILDTRACE_AUTH_JWT_KEYS"
+                .equals(e.get("name"))).extracting(e -> map(map(e, "valueFrom"), "secretKeyRef"))
+                .containsExactly(Map.of("name", "buildtrace-jwt", "key", "keys"));
+
+        Map<String, Object> service = find(objects("cloudrun"), "Service", "buildtrace-api");
+        Map<String, Object> container = list(map(map(map(service, "spec"), "template"), "spec"), "containers").get(0);
+        assertThat(list(container, "env")).filteredOn(e -> "BUILDTRACE_AUTH_JWT_KEYS".equals(e.get("name")))
+                .extracting(e -> map(map(e, "valueFrom"), "secretKeyRef"))
+                .containsExactly(Map.of("name", "buildtrace-jwt-keys", "key", "latest"));
     }
 
     @Test
