@@ -213,6 +213,8 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
         cases.put("GET /api/v1/projects/{project}/webhooks/{webhook}/deliveries", Case.of(Access.OWNER,
                 w + "/deliveries"));
         cases.put("POST /api/v1/projects/{project}/webhooks/{webhook}/ping", Case.of(Access.OWNER, w + "/ping"));
+        cases.put("POST /api/v1/projects/{project}/webhooks/{webhook}/enable", Case.of(Access.OWNER,
+                w + "/enable"));
         cases.put("GET /api/v1/projects/{project}/activity", Case.of(Access.READ, p + "/activity"));
         cases.put("POST /api/v1/keys", Case.json(Access.OWN, "/api/v1/keys", "{\"name\": \"mine\"}"));
         cases.put("GET /api/v1/keys", Case.of(Access.OWN, "/api/v1/keys"));

@@ -147,6 +147,18 @@ class WebhooksIntegrationTests extends ApiIntegrationTest {
         List<String> actions = activity.findValuesAsString("action");
         assertThat(actions).contains("webhook_created", "webhook_disabled");
         assertThat(receiver.received).hasSize(3);
+        String path = "/api/v1/projects/" + project + "/webhooks/" + id;
+        assertThat(api().post(path + "/ping", "{}").status()).isEqualTo(409);
+
+        // and once enabled again by an owner, a ping is delivered (the receiver now answers 204)
+        receiver.answers.clear();
+        JsonNode enabled = api().post(path + "/enable", "{}").json();
+        assertThat(enabled.get("enabled").asBoolean()).isTrue();
+        assertThat(enabled.get("consecutiveFailures").asInt()).isZero();
+        assertThat(api().post(path + "/ping", "{}").status()).isEqualTo(202);
+        assertThat(receiver.await(4).get(3).header("BuildTrace-Event")).isEqualTo("ping");
+        assertThat(api().get("/api/v1/projects/" + project + "/activity").json().findValuesAsString("action"))
+                .contains("webhook_enabled");
     }
 
     @Test

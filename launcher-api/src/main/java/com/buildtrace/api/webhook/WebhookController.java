@@ -104,8 +104,22 @@ class WebhookController {
     @Operation(summary = "Send a test ping to a webhook (event 'ping'), delivered like any event; see its deliveries")
     ResponseEntity<Map<String, Object>> ping(Caller caller, @PathVariable UUID project, @PathVariable UUID webhook) {
         Webhook w = found(caller, project, webhook);
+        if (!w.enabled()) {
+            throw ApiException.conflict("webhook " + webhook + " is disabled after repeated failures; enable it first "
+                    + "(POST .../webhooks/" + webhook + "/enable)");
+        }
         UUID delivery = webhooks.ping(w);
         return ResponseEntity.accepted().body(Map.of("deliveryId", delivery, "event", "ping"));
+    }
+
+    @PostMapping("/api/v1/projects/{project}/webhooks/{webhook}/enable")
+    @Operation(summary = "Enable a webhook disabled after repeated failures (owners); it receives events again")
+    Webhook enable(Caller caller, @PathVariable UUID project, @PathVariable UUID webhook) {
+        Webhook w = found(caller, project, webhook);
+        if (webhooks.enable(w.id())) {
+            activity.record(caller, project, "webhook_enabled", Map.of("webhookId", w.id(), "url", w.url()));
+        }
+        return webhooks.find(project, w.id()).orElseThrow();
     }
 
     private Webhook found(Caller caller, UUID project, UUID webhook) {

@@ -83,7 +83,8 @@ class WebhookDispatcher {
     int queueEndedComparisons() {
         List<Map<String, Object>> ended = jdbc.sql("""
                 SELECT w.id AS webhook_id, c.id AS comparison_id, 'comparison.' || c.status AS event
-                FROM webhook w JOIN comparison c ON c.project_id = w.project_id
+                FROM webhook w JOIN project p ON p.id = w.project_id AND p.deleted_at IS NULL
+                JOIN comparison c ON c.project_id = w.project_id
                 WHERE w.enabled AND w.deleted_at IS NULL AND c.status IN ('completed', 'failed')
                   AND c.finished_at >= w.created_at AND ('comparison.' || c.status) = ANY (w.events)
                   AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.webhook_id = w.id
@@ -111,14 +112,16 @@ class WebhookDispatcher {
                     'requestedBy', c.requested_by, 'createdAt', c.created_at, 'startedAt', c.started_at,
                     'finishedAt', c.finished_at, 'sheetsTotal', c.sheets_total,
                     'project', jsonb_build_object('id', p.id, 'name', p.name),
-                    'oldRevision', jsonb_build_object('id', o.id, 'label', o.label, 'setId', os.id, 'setName', os.name),
-                    'newRevision', jsonb_build_object('id', n.id, 'label', n.label, 'setId', ns.id, 'setName', ns.name),
+                    'oldRevision', CASE WHEN o.id IS NOT NULL THEN jsonb_build_object('id', o.id, 'label', o.label,
+                                       'setId', os.id, 'setName', os.name) END,
+                    'newRevision', CASE WHEN n.id IS NOT NULL THEN jsonb_build_object('id', n.id, 'label', n.label,
+                                       'setId', ns.id, 'setName', ns.name) END,
                     'counts', (SELECT COALESCE(jsonb_object_agg(status, k), '{}'::jsonb)
                                FROM (SELECT status, count(*) AS k FROM sheet_pair_result r
                                      WHERE r.comparison_id = c.id GROUP BY status) x))::text
                 FROM comparison c JOIN project p ON p.id = c.project_id
-                JOIN revision o ON o.id = c.old_revision_id JOIN drawing_set os ON os.id = o.set_id
-                JOIN revision n ON n.id = c.new_revision_id JOIN drawing_set ns ON ns.id = n.set_id
+                LEFT JOIN revision o ON o.id = c.old_revision_id LEFT JOIN drawing_set os ON os.id = o.set_id
+                LEFT JOIN revision n ON n.id = c.new_revision_id LEFT JOIN drawing_set ns ON ns.id = n.set_id
                 WHERE c.id = ?""").param(comparison).query(String.class).single());
         Map<String, Object> counts = new LinkedHashMap<>();
         for (String s : List.of("changed", "unchanged", "added", "removed", "failed")) {
@@ -150,7 +153,7 @@ class WebhookDispatcher {
             List<Due> due = jdbc.sql("""
                     SELECT d.id, d.event, d.payload, d.attempts, w.id AS webhook_id, w.project_id, w.url, w.secret
                     FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-                    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+                    WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND w.enabled AND w.deleted_at IS NULL
                     ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED""").param(BATCH)
                     .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("event"),
                             rs.getString("payload"), rs.getInt("attempts"), rs.getObject("webhook_id", UUID.class),

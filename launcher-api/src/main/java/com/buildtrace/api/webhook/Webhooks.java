@@ -60,6 +60,12 @@ class Webhooks {
         return n == 1;
     }
 
+    /** Enables a disabled webhook again, its count of consecutive failures back to zero; false if it was enabled. */
+    boolean enable(UUID id) {
+        return jdbc.sql("UPDATE webhook SET enabled = true, disabled_at = NULL, consecutive_failures = 0 "
+                + "WHERE id = ? AND NOT enabled AND deleted_at IS NULL").param(id).update() == 1;
+    }
+
     /** Queues a ping to a webhook, due now. */
     UUID ping(Webhook w) {
         UUID id = UUID.randomUUID();
