@@ -88,6 +88,11 @@ abstract class ApiIntegrationTest {
         registry.add("buildtrace.auth.google.success-redirect", () -> "/welcome");
         registry.add("buildtrace.rate-limit.comparisons", () -> "100000");
         registry.add("buildtrace.rate-limit.other", () -> "1000000");
+        registry.add("buildtrace.webhooks.poll-every", () -> "200ms");
+        registry.add("buildtrace.webhooks.retry-delays", () -> "300ms,300ms,300ms,300ms");
+        registry.add("buildtrace.webhooks.disable-after", () -> "3");
+        registry.add("buildtrace.webhooks.timeout", () -> "5s");
+        registry.add("buildtrace.webhooks.allow-local-http", () -> "true");
     }
 
     /** The rate limits' clock, which tests advance. */

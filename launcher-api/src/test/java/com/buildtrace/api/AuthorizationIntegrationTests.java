@@ -109,6 +109,8 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
 
     String ownerId;
 
+    UUID webhook;
+
     Path pdf;
 
     @BeforeAll
@@ -134,6 +136,8 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
         ownerKey = owner.post("/api/v1/keys", "{\"name\": \"authz\"}").id();
         awaitEnd(owner, comparison);
         // a comment of the viewer's: its author edits and deletes it, whatever the role
+        webhook = owner.post("/api/v1/projects/" + project + "/webhooks",
+                "{\"url\": \"https://hooks.example.test/buildtrace\"}").id();
         viewersComment = viewer.post("/api/v1/comparisons/" + comparison + "/comments", "{\"body\": \"Noted.\"}").id();
     }
 
@@ -201,6 +205,16 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
                 + ownerId, "{\"role\": \"viewer\"}"));
         cases.put("DELETE /api/v1/projects/{project}/members/{member}", Case.of(Access.OWNER, p + "/members/"
                 + ownerId));
+        String w = p + "/webhooks/" + webhook;
+        cases.put("POST /api/v1/projects/{project}/webhooks", Case.json(Access.OWNER, p + "/webhooks",
+                "{\"url\": \"https://hooks.example.test/other\"}"));
+        cases.put("GET /api/v1/projects/{project}/webhooks", Case.of(Access.OWNER, p + "/webhooks"));
+        cases.put("DELETE /api/v1/projects/{project}/webhooks/{webhook}", Case.of(Access.OWNER, w));
+        cases.put("GET /api/v1/projects/{project}/webhooks/{webhook}/deliveries", Case.of(Access.OWNER,
+                w + "/deliveries"));
+        cases.put("POST /api/v1/projects/{project}/webhooks/{webhook}/ping", Case.of(Access.OWNER, w + "/ping"));
+        cases.put("POST /api/v1/projects/{project}/webhooks/{webhook}/enable", Case.of(Access.OWNER,
+                w + "/enable"));
         cases.put("GET /api/v1/projects/{project}/activity", Case.of(Access.READ, p + "/activity"));
         cases.put("POST /api/v1/keys", Case.json(Access.OWN, "/api/v1/keys", "{\"name\": \"mine\"}"));
         cases.put("GET /api/v1/keys", Case.of(Access.OWN, "/api/v1/keys"));
