@@ -235,32 +235,36 @@ public final class AnnotatedPdfWriter {
             this.firstPage = firstPage;
         }
 
+        /** Opens the set's PDFs, each once (counting its pages), and counts the sheets of its images. */
         static NewSet open(Path set) throws IOException {
             List<Path> files = com.buildtrace.compare.source.DrawingSetReader.files(set);
             int[] first = new int[files.size() + 1];
-            if (files.size() == 1) {
-                first[1] = Integer.MAX_VALUE;
-            } else {
+            NewSet opened = new NewSet(files, first);
+            try {
                 for (int i = 0; i < files.size(); i++) {
-                    first[i + 1] = first[i] + pageCount(files.get(i));
+                    Path file = files.get(i);
+                    PDDocument pdf = isPdf(file)
+                            ? Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache()) : null;
+                    opened.opened.put(i, pdf);
+                    int pages = pdf != null ? pdf.getNumberOfPages()
+                            : files.size() == 1 ? Integer.MAX_VALUE : imageCount(file);
+                    first[i + 1] = (int) Math.min(Integer.MAX_VALUE, (long) first[i] + pages);
                 }
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                throw e;
             }
-            return new NewSet(files, first);
+            return opened;
         }
 
         private static boolean isPdf(Path file) throws IOException {
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] head = in.readNBytes(1024);
-                return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-");
+                return com.buildtrace.compare.source.DrawingSetReader.isPdf(in.readNBytes(1024));
             }
         }
 
-        private static int pageCount(Path file) throws IOException {
-            if (isPdf(file)) {
-                try (PDDocument doc = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-                    return doc.getNumberOfPages();
-                }
-            }
+        /** Sheets in an image file (a TIFF may hold several). */
+        private static int imageCount(Path file) throws IOException {
             try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
                 var readers = javax.imageio.ImageIO.getImageReaders(in);
                 if (!readers.hasNext()) {
@@ -286,10 +290,6 @@ public final class AnnotatedPdfWriter {
                 if (index >= firstPage[f] && index < firstPage[f + 1]) {
                     Path file = files.get(f);
                     int local = index - firstPage[f];
-                    if (!opened.containsKey(f)) {
-                        opened.put(f, isPdf(file) ? Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())
-                                : null);
-                    }
                     PDDocument pdf = opened.get(f);
                     return pdf == null ? (size == null ? null : imagePage(out, file, local, size))
                             : copyPdfPage(out, pdf, local);

@@ -31,9 +31,7 @@ class AiEndpointsIntegrationTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("buildtrace.db.url", TestDatabase::use);
-        registry.add("buildtrace.db.user", TestDatabase::user);
-        registry.add("buildtrace.db.password", TestDatabase::password);
+        TestDatabase.register(registry);
         registry.add("buildtrace.storage.root", () -> ApiIntegrationTest.STORE.resolve("ai").toString());
         registry.add("buildtrace.ai.api-key", () -> "sk-test-0123456789");
         registry.add("buildtrace.ai.base-url", MOCK::baseUrl);

@@ -68,9 +68,7 @@ abstract class ApiIntegrationTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("buildtrace.db.url", TestDatabase::use);
-        registry.add("buildtrace.db.user", TestDatabase::user);
-        registry.add("buildtrace.db.password", TestDatabase::password);
+        TestDatabase.register(registry);
         registry.add("buildtrace.storage.root", STORE::toString);
         registry.add("buildtrace.api.max-set-size", () -> "3MB");
         registry.add("buildtrace.api.dpi", () -> "100");

@@ -40,9 +40,7 @@ class CloudStorageIntegrationTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("buildtrace.db.url", TestDatabase::use);
-        registry.add("buildtrace.db.user", TestDatabase::user);
-        registry.add("buildtrace.db.password", TestDatabase::password);
+        TestDatabase.register(registry);
         registry.add("buildtrace.storage.cache", CACHE::toString);
     }
 

@@ -118,7 +118,8 @@ public final class DrawingSetReader {
         }
     }
 
-    static boolean isPdf(byte[] head) {
+    /** True when the first bytes of a file (up to 1 KB) are those of a PDF. */
+    public static boolean isPdf(byte[] head) {
         // The header may follow some junk bytes; readers accept it within the first kilobyte.
         String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
         return s.contains("%PDF-");

@@ -61,13 +61,17 @@ class ComparisonController {
 
     private final com.buildtrace.summary.SummaryService summaries;
 
+    private final com.buildtrace.comparison.ComparisonStore results;
+
     ComparisonController(ComparisonService service, ComparisonRepository comparisons, RevisionUploads uploads,
-                         DrawingStore store, com.buildtrace.summary.SummaryService summaries) {
+                         DrawingStore store, com.buildtrace.summary.SummaryService summaries,
+                         com.buildtrace.comparison.ComparisonStore results) {
         this.service = service;
         this.comparisons = comparisons;
         this.uploads = uploads;
         this.store = store;
         this.summaries = summaries;
+        this.results = results;
     }
 
     /**
@@ -177,7 +181,7 @@ class ComparisonController {
         if (!IMAGES.contains(image)) {
             throw ApiException.notFound("image '" + image + "' (overlay, old, new, preview, thumbnail) of comparison", id);
         }
-        StorageKey key = comparisons.artifactUri(id, n, image).flatMap(store::key)
+        StorageKey key = results.artifactUri(id, n, image).flatMap(store::key)
                 .orElseThrow(() -> ApiException.notFound(image + " image of sheet " + n + " in comparison", id));
         return serve(key, MediaType.IMAGE_PNG, request);
     }

@@ -109,12 +109,6 @@ class ComparisonRepository {
                 ORDER BY created_at""").query(UUID.class).list();
     }
 
-    /** A file a comparison wrote: a sheet's image (task >= 0) or a set-level file (task -1). */
-    Optional<String> artifactUri(UUID id, int task, String kind) {
-        return jdbc.sql("SELECT uri FROM artifact WHERE comparison_id = ? AND task_index = ? AND kind = ?")
-                .params(id, task, kind).query(String.class).optional();
-    }
-
     /** Per-sheet results as stored: one JSON object per sheet task. */
     List<String> sheets(UUID id) {
         return jdbc.sql("""

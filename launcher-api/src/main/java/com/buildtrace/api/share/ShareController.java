@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/comparisons/{id}/package}, {@code /annotated.pdf}, {@code /changes}, {@code /changes.csv},
@@ -144,7 +143,7 @@ class ShareController {
     }
 
     private SummaryNotes notes(UUID id) {
-        return summaries.current(id).map(v -> SummaryNotes.of(JsonMapper.shared().readTree(SummaryJson.write(v.summary()))))
+        return summaries.current(id).map(v -> SummaryNotes.of(SummaryJson.tree(v.summary())))
                 .orElse(SummaryNotes.none());
     }
 
