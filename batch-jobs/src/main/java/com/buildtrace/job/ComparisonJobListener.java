@@ -7,9 +7,8 @@ import com.buildtrace.logging.LogKeys;
 import com.buildtrace.metrics.BuildTraceMetrics;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -43,7 +42,9 @@ public class ComparisonJobListener implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         metrics.comparisonStarted(execution.getJobInstance().getJobName());
         String id = execution.getJobParameters().getString(JobKeys.COMPARISON_ID);
-        JobLogContext.startJob(execution, traceId());
+        // a run the API started carries its request's trace id (ComparisonRuns hands it over); others get a new one
+        String requestTrace = MDC.get(LogKeys.TRACE);
+        JobLogContext.startJob(execution, requestTrace != null ? requestTrace : JobLogContext.newTraceId());
         if (id != null) {
             store.markRunning(UUID.fromString(id), Owner.THIS_PROCESS);
         }
@@ -77,11 +78,6 @@ public class ComparisonJobListener implements JobExecutionListener {
         }
     }
 
-    /** A new trace id: 128 random bits as 32 hex digits (the W3C trace-context form). */
-    static String traceId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
-    }
 
     private void record(JobExecution execution) {
         BatchStatus status = execution.getStatus();

@@ -1,5 +1,7 @@
 package com.buildtrace.logging;
 
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -18,6 +20,12 @@ public final class JobLogContext {
     public static void startJob(JobExecution execution, String traceId) {
         execution.getExecutionContext().putString(LogKeys.TRACE, traceId);
         put(execution, null);
+    }
+
+    /** A new trace id: 128 random bits as 32 hex digits (the W3C trace-context form). */
+    public static String newTraceId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
     }
 
     /** The job's thread at the end of a run. */

@@ -108,7 +108,10 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
         lines.setContext(context);
         lines.start();
         List<Logger> loggers = List.of(context.getLogger("com.buildtrace.job"),
-                context.getLogger("com.buildtrace.partition"), context.getLogger("org.springframework.batch.core.step"));
+                context.getLogger("com.buildtrace.partition"), context.getLogger("org.springframework.batch.core.step"),
+                context.getLogger("com.buildtrace.api.access"));
+        String requestTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ApiClient.Response started;
         loggers.forEach(l -> {
             l.setLevel(Level.INFO);
             l.addAppender(lines);
@@ -120,9 +123,11 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
             UUID oldRev = uploadRevision(project, set, "Rev A", sheetSet("logs-a.pdf", 2)).id();
             UUID newRev = uploadRevision(project, set, "Rev B", sheetSet("logs-b.pdf", 2, 0)).id();
 
-            // when a comparison runs
-            id = api().post("/api/v1/comparisons",
-                    "{\"oldRevisionId\": \"" + oldRev + "\", \"newRevisionId\": \"" + newRev + "\"}").id();
+            // when a comparison is started by a request that carries a W3C trace context, and runs
+            started = api().with("traceparent", "00-" + requestTrace + "-00f067aa0ba902b7-01").post(
+                    "/api/v1/comparisons",
+                    "{\"oldRevisionId\": \"" + oldRev + "\", \"newRevisionId\": \"" + newRev + "\"}");
+            id = started.id();
             assertThat(awaitEnd(id).get("status").asString()).isEqualTo("completed");
         } finally {
             loggers.forEach(l -> {
@@ -131,8 +136,17 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
             });
         }
 
-        // then the lines of the job's thread and of its partitions' threads all name the comparison and one
-        // trace id of the run; a partition's lines name the partition, and its sheet's line the sheet
+        // then the request's answer names its trace, and its access line (route, status) carries it
+        assertThat(started.header("X-Trace-Id")).isEqualTo(requestTrace);
+        assertThat(lines.list).filteredOn(e -> e.getLoggerName().equals("com.buildtrace.api.access"))
+                .filteredOn(e -> requestTrace.equals(e.getMDCPropertyMap().get(LogKeys.TRACE)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getFormattedMessage()).matches("POST /api/v1/comparisons 202 in \\d+ ms");
+                    assertThat(e.getMDCPropertyMap()).containsEntry("route", "/api/v1/comparisons")
+                            .containsEntry("status", "202").containsKey("durationMs");
+                });
+        // and the lines of the job's thread and of its partitions' threads all name the comparison and the
+        // request's trace id; a partition's lines name the partition, and its sheet's line the sheet
         List<ILoggingEvent> ofRun = lines.list.stream()
                 .filter(e -> id.toString().equals(e.getMDCPropertyMap().get(LogKeys.COMPARISON))).toList();
         List<String> messages = ofRun.stream().map(ILoggingEvent::getFormattedMessage).toList();
@@ -143,12 +157,26 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
                 .anyMatch(m -> m.matches("sheet A-101: changed in \\d+ ms"))
                 .anyMatch(m -> m.matches("sheet A-102: unchanged in \\d+ ms"));
         String trace = ofRun.get(0).getMDCPropertyMap().get(LogKeys.TRACE);
-        assertThat(trace).matches("[0-9a-f]{32}");
+        assertThat(trace).isEqualTo(requestTrace);
         assertThat(ofRun).allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogKeys.TRACE, trace));
         assertThat(ofRun).filteredOn(e -> e.getFormattedMessage().startsWith("sheet "))
                 .allSatisfy(e -> assertThat(e.getMDCPropertyMap())
                         .containsEntry(LogKeys.SHEET, e.getFormattedMessage().substring(6, 11))
                         .hasEntrySatisfying(LogKeys.PARTITION, p -> assertThat(p).startsWith("compareSheetPairStep:")));
+    }
+
+    @Test
+    void everyRequestGetsATraceIdOrKeepsTheCallers() {
+        // a request without trace context gets a new id; a refused one too (tracing runs before security)
+        assertThat(api().get("/api/v1/projects").header("X-Trace-Id")).matches("[0-9a-f]{32}");
+        assertThat(anonymous().get("/api/v1/projects").header("X-Trace-Id")).matches("[0-9a-f]{32}");
+        // Cloud Run's front end sends X-Cloud-Trace-Context; an all-zero or malformed traceparent is not taken
+        assertThat(anonymous().getWith("/health", "X-Cloud-Trace-Context", "105445AA7843BC8BF206B12000100000/1;o=1")
+                .header("X-Trace-Id")).isEqualTo("105445aa7843bc8bf206b12000100000");
+        assertThat(anonymous().getWith("/health", "traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01")
+                .header("X-Trace-Id")).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+        assertThat(anonymous().getWith("/health", "traceparent", "garbage").header("X-Trace-Id"))
+                .matches("[0-9a-f]{32}");
     }
 
     @Test

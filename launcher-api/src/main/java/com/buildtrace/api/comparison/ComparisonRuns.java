@@ -6,6 +6,7 @@ import com.buildtrace.comparison.ComparisonStore;
 import com.buildtrace.job.ComparisonException;
 import com.buildtrace.job.ComparisonLauncher;
 import com.buildtrace.job.JobKeys;
+import com.buildtrace.logging.LogKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -83,7 +85,12 @@ class ComparisonRuns implements DisposableBean {
             if (existing != null && !existing.isDone()) {
                 throw new ComparisonException("comparison " + id + " is already queued or running");
             }
+            // the job's lines carry the trace id of the request (or schedule run) that queued it
+            String trace = MDC.get(LogKeys.TRACE);
             return pool.submit(() -> {
+                if (trace != null) {
+                    MDC.put(LogKeys.TRACE, trace);
+                }
                 try {
                     JobExecution e = call.run();
                     LOG.info("comparison {} ended {}", id, e.getStatus());
@@ -94,6 +101,7 @@ class ComparisonRuns implements DisposableBean {
                     store.finish(id, Comparison.FAILED, "could not run: " + e.getMessage());
                 } finally {
                     queued.remove(id);
+                    MDC.remove(LogKeys.TRACE);
                 }
             });
         });
