@@ -86,6 +86,17 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
         // the backlog is read from the database: nothing of this comparison waits or runs any more
         assertThat(after.has("buildtrace_comparisons_backlog", "status", "pending")).isTrue();
         assertThat(after.has("buildtrace_comparisons_backlog", "status", "running")).isTrue();
+        assertThat(after.has("buildtrace_partitions_active", "state", "waiting")).isTrue();
+        assertThat(after.has("buildtrace_partitions_active", "state", "running")).isTrue();
+        // sheet results are read from the database too (whichever worker wrote them; the reading may be 5 s old)
+        PrometheusScrape later = after;
+        for (int i = 0; i < 30 && later.sum("buildtrace_sheet_results_recent", "status", "changed") < 1; i++) {
+            Thread.sleep(250);
+            later = scrape();
+        }
+        assertThat(later.sum("buildtrace_sheet_results_recent", "status", "changed")).isGreaterThanOrEqualTo(1);
+        assertThat(later.sum("buildtrace_sheet_results_recent", "status", "unchanged")).isGreaterThanOrEqualTo(1);
+        assertThat(later.sum("buildtrace_partitions_active", "state", "running")).isZero();
         assertThat(after.names()).contains("buildtrace_comparisons_oldest_running_age_seconds",
                 "buildtrace_ai_tokens_total", "buildtrace_ai_cost_usd_total", "hikaricp_connections_timeout_total");
         // and the API's requests are timed per route, by status
