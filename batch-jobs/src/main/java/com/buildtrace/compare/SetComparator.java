@@ -48,7 +48,7 @@ public final class SetComparator {
             }
             Map<String, Long> stages = new LinkedHashMap<>(plan.stageMillis());
             stages.put("compare", (System.nanoTime() - t) / 1_000_000);
-            return new SetComparison(oldFile, newFile, inSheetOrder(pages), options,
+            return new SetComparison(oldFile, newFile, null, null, inSheetOrder(pages), options,
                     SheetPairComparator.millisSince(t0), stages);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,6 +12,7 @@ import com.buildtrace.compare.source.SheetSource;
 import com.buildtrace.sheets.SheetId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +190,24 @@ public class ComparisonStore {
         List<PageComparison> pages = SetComparator.inSheetOrder(results(id));
         Map<String, Long> stages = new LinkedHashMap<>(plan.stageMillis());
         stages.put("compare", pages.stream().mapToLong(PageComparison::millis).sum());
-        return new SetComparison(plan.oldFile(), plan.newFile(), pages, options, millis, stages);
+        List<String> names = names(id);
+        return new SetComparison(plan.oldFile(), plan.newFile(), names.get(0), names.get(1), pages, options, millis,
+                stages);
+    }
+
+    /**
+     * What people call the two sets of a comparison launched on uploaded revisions ("Architectural · Rev B"),
+     * nulls for one run on files: their file names stand for them.
+     */
+    private List<String> names(UUID id) {
+        return jdbc.sql("""
+                SELECT os.name || ' · ' || o.label AS old_name, ns.name || ' · ' || n.label AS new_name
+                FROM comparison c
+                LEFT JOIN revision o ON o.id = c.old_revision_id LEFT JOIN drawing_set os ON os.id = o.set_id
+                LEFT JOIN revision n ON n.id = c.new_revision_id LEFT JOIN drawing_set ns ON ns.id = n.set_id
+                WHERE c.id = ?""").param(id)
+                .query((rs, row) -> Arrays.asList(rs.getString("old_name"), rs.getString("new_name")))
+                .optional().orElse(Arrays.asList(null, null));
     }
 
     /** How many times each task was computed. */

@@ -49,7 +49,7 @@ public final class HtmlReportWriter {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(r.oldFile().getFileName() + " → " + r.newFile().getFileName()))
+                .append("<title>").append(esc(r.oldName() + " → " + r.newName()))
                 .append(" · BuildTrace</title>\n<style>").append(CSS).append(SummaryHtml.CSS)
                 .append("</style></head><body>\n");
         header(h, r);
@@ -68,8 +68,8 @@ public final class HtmlReportWriter {
 
     private static void header(StringBuilder h, SetComparison r) {
         h.append("<header><h1>What changed</h1><p class=\"files\"><span class=\"old\">")
-                .append(esc(r.oldFile().getFileName().toString())).append("</span> → <span class=\"new\">")
-                .append(esc(r.newFile().getFileName().toString())).append("</span></p>\n<ul class=\"counts\">");
+                .append(esc(r.oldName())).append("</span> → <span class=\"new\">")
+                .append(esc(r.newName())).append("</span></p>\n<ul class=\"counts\">");
         count(h, r.count(PageStatus.CHANGED), "changed", "changed");
         count(h, r.count(PageStatus.UNCHANGED), "unchanged", "unchanged");
         count(h, r.count(PageStatus.ADDED), "added", "added");

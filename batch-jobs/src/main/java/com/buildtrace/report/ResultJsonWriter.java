@@ -50,6 +50,8 @@ public final class ResultJsonWriter {
         engine.put("version", engineVersion);
         root.put("old", result.oldFile().getFileName().toString());
         root.put("new", result.newFile().getFileName().toString());
+        root.put("oldName", result.oldName());
+        root.put("newName", result.newName());
         ObjectNode options = root.putObject("options");
         options.put("dpi", result.options().dpi());
         options.put("threads", result.options().threads());

@@ -88,8 +88,8 @@ public final class AnnotatedPdfWriter {
             }
             SummaryPages.insert(out, result, sheets, pages);
             outline(out, sheets, pages);
-            out.getDocumentInformation().setTitle("BuildTrace: " + result.newFile().getFileName() + " (changes from "
-                    + result.oldFile().getFileName() + ")");
+            out.getDocumentInformation().setTitle("BuildTrace: " + result.newName() + " (changes from "
+                    + result.oldName() + ")");
             out.getDocumentInformation().setAuthor(AUTHOR);
             out.getDocumentInformation().setCreator(AUTHOR);
             out.getDocumentInformation().setCreationDate(now);

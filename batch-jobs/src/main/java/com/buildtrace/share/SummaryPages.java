@@ -98,7 +98,7 @@ final class SummaryPages {
         float y = SIZE.getHeight() - MARGIN - 10;
         text(cs, BOLD, 20, MARGIN, y, "What changed");
         y -= 22;
-        text(cs, SANS, 11, MARGIN, y, r.oldFile().getFileName() + "  ->  " + r.newFile().getFileName()
+        text(cs, SANS, 11, MARGIN, y, r.oldName() + "  ->  " + r.newName()
                 + "   (markups by " + AnnotatedPdfWriter.AUTHOR + ")");
         y -= 26;
         int regions = r.pages().stream().mapToInt(p -> p.regions().size()).sum();

@@ -84,10 +84,14 @@ class ComparisonFlowIntegrationTests extends ApiIntegrationTest {
         // the set-level result.json and the report, whose images resolve under report/
         JsonNode result = api().get("/api/v1/comparisons/" + id + "/result.json").json();
         assertThat(result.get("pages").size()).isEqualTo(3);
+        // it names the sets as people know them, not by the store's folder names
+        assertThat(result.get("oldName").asString()).isEqualTo("Architectural · Rev A");
+        assertThat(result.get("newName").asString()).isEqualTo("Architectural · Rev B");
         assertThat(api().get("/api/v1/comparisons/" + id + "/report").header("Location"))
                 .isEqualTo("/api/v1/comparisons/" + id + "/report/");
         ApiClient.Response report = api().get("/api/v1/comparisons/" + id + "/report/");
         assertThat(report.status()).isEqualTo(200);
+        assertThat(report.text()).contains("<title>Architectural · Rev A → Architectural · Rev B · BuildTrace</title>");
         assertThat(report.header("Content-Type")).startsWith("text/html");
         String image = report.text().replaceAll("(?s).*?src=\"(sheets/[^\"]+\\.png)\".*", "$1");
         assertThat(api().get("/api/v1/comparisons/" + id + "/report/" + image).status()).isEqualTo(200);
