@@ -74,6 +74,10 @@ class CompareSheetPairTasklet implements Tasklet {
         SetPlan planned = plans.computeIfAbsent(r.comparisonId(), store::plan);
         SheetTask task = planned.tasks().get(index);
         MDC.put(LogKeys.SHEET, sheet(task));
+        if (step.getExecutionContext().containsKey(JobKeys.TASK_SAVED)) {
+            LOG.info("sheet {}: saved by the run that was stopped, not compared again", MDC.get(LogKeys.SHEET));
+            return RepeatStatus.FINISHED;
+        }
         // the sets as files of this machine (the plan names them as the ingest step's machine had them)
         ComparisonFiles.Inputs sets = files.fetch(r, step.getJobExecution().getExecutionContext());
         SetPlan plan = new SetPlan(sets.oldSet(), sets.newSet(), planned.oldSheets(), planned.newSheets(),
@@ -89,6 +93,7 @@ class CompareSheetPairTasklet implements Tasklet {
         LOG.info("sheet {}: {} in {} ms", MDC.get(LogKeys.SHEET), page.status().json(), page.millis());
         store.saveArtifacts(r.comparisonId(), index, artifacts(images, published));
         store.heartbeat(r.comparisonId());
+        step.getExecutionContext().putString(JobKeys.TASK_SAVED, "true");
         contribution.incrementWriteCount(1);
         return RepeatStatus.FINISHED;
     }

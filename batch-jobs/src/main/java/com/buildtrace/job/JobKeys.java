@@ -59,6 +59,12 @@ public final class JobKeys {
     /** Partition context: which sheet task of the plan. */
     public static final String TASK_INDEX = "taskIndex";
 
+    /**
+     * Partition context: set once the partition's sheet result and images are saved. A run stopped while the
+     * sheet was being compared marks the partition stopped, though its sheet is done; its restart keeps it.
+     */
+    public static final String TASK_SAVED = "taskSaved";
+
     private JobKeys() {
     }
 }
