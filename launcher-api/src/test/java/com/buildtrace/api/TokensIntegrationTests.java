@@ -69,8 +69,10 @@ class TokensIntegrationTests extends ApiIntegrationTest {
         assertThat(anonymous().bearer(second.get("accessToken").asString()).get("/api/v1/auth/me").json()
                 .get("user").get("email").asString()).isEqualTo("rotation@example.test");
         JsonNode third = refresh(secondRefresh);
+        rotatedSecondsAgo(first, 60);
 
-        // then the first one, used again, is refused, and so is every token of that sign-in from then on
+        // then the first one, used again a minute after its rotation, is refused, and so is every token of that
+        // sign-in from then on
         ApiClient.Response reused = anonymous().post("/api/v1/auth/token/refresh", "{\"refreshToken\": \"" + first + "\"}");
         InvalidInputIntegrationTests.assertProblem(reused, 401, "used before");
         InvalidInputIntegrationTests.assertProblem(anonymous().post("/api/v1/auth/token/refresh",
@@ -84,6 +86,44 @@ class TokensIntegrationTests extends ApiIntegrationTest {
                 .get("refreshToken").asString()).get("accessToken").asString()).isNotBlank();
         InvalidInputIntegrationTests.assertProblem(anonymous().post("/api/v1/auth/token/refresh",
                 "{\"refreshToken\": \"rt_made-up\"}"), 401, "not valid");
+    }
+
+    @Test
+    void twoTabsRefreshingAtOnceBothGoOnButALateReuseStillRevokes() {
+        // given a sign-in whose refresh token one tab has just rotated
+        String shared = anonymous().post("/api/v1/auth/dev/login", "{\"email\": \"tabs@example.test\"}").json()
+                .get("refreshToken").asString();
+        String firstTab = refresh(shared).get("refreshToken").asString();
+
+        // when the other tab presents the same token a moment later (within the grace of 15 s)
+        JsonNode secondTab = refresh(shared);
+
+        // then it gets its own new token of the same sign-in, and both tabs go on refreshing
+        String secondTabRefresh = secondTab.get("refreshToken").asString();
+        assertThat(secondTabRefresh).startsWith("rt_").isNotEqualTo(firstTab);
+        assertThat(anonymous().bearer(secondTab.get("accessToken").asString()).get("/api/v1/auth/me").status())
+                .isEqualTo(200);
+        String firstTabNext = refresh(firstTab).get("refreshToken").asString();
+        refresh(secondTabRefresh);
+        assertThat(TestDatabase.jdbc().sql("""
+                SELECT count(*) FROM activity a JOIN app_user u ON u.id = a.user_id
+                WHERE u.email = 'tabs@example.test' AND a.action = 'refresh_token_reused'""")
+                .query(Integer.class).single()).isZero();
+
+        // but a rotated token presented after the grace is a copy: the whole sign-in is revoked
+        rotatedSecondsAgo(firstTab, 20);
+        InvalidInputIntegrationTests.assertProblem(anonymous().post("/api/v1/auth/token/refresh",
+                "{\"refreshToken\": \"" + firstTab + "\"}"), 401, "used before");
+        InvalidInputIntegrationTests.assertProblem(anonymous().post("/api/v1/auth/token/refresh",
+                "{\"refreshToken\": \"" + firstTabNext + "\"}"), 401, "not valid");
+    }
+
+    /** Moves a used refresh token's rotation back in time. */
+    private static void rotatedSecondsAgo(String refreshToken, int seconds) {
+        assertThat(TestDatabase.jdbc().sql("""
+                UPDATE refresh_token SET used_at = now() - ? * INTERVAL '1 second'
+                WHERE token_hash = ? AND used_at IS NOT NULL""")
+                .params(seconds, com.buildtrace.api.system.Secrets.hash(refreshToken)).update()).isEqualTo(1);
     }
 
     @Test

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (user id {@code local}; default {@code local@localhost})
  * @param accessTokenLifetime lifetime of an access token (default 1 hour)
  * @param refreshTokenLifetime lifetime of a refresh token, renewed at each rotation (default 30 days)
+ * @param refreshReuseGrace how long after its rotation a refresh token is still exchanged (for a new token of
+ *     its family) rather than taken as stolen: two browser tabs whose access token expired at once both refresh
+ *     with the same cookie (default 15 seconds; 0 turns it off)
  * @param issuer the {@code iss} of access tokens (default {@code buildtrace})
  * @param cookieSecure cookies carry the {@code Secure} attribute (default true; browsers send them to
  *     http://localhost too)
@@ -27,7 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("buildtrace.auth")
 public record AuthProperties(Boolean production, Boolean devLogin, String devUserEmail, Duration accessTokenLifetime,
-                             Duration refreshTokenLifetime, String issuer, Boolean cookieSecure,
+                             Duration refreshTokenLifetime, Duration refreshReuseGrace, String issuer, Boolean cookieSecure,
                              String defaultProjectName, Jwt jwt, Google google) {
 
     public AuthProperties {
@@ -36,6 +39,10 @@ public record AuthProperties(Boolean production, Boolean devLogin, String devUse
                 : devUserEmail.strip().toLowerCase(Locale.ROOT);
         accessTokenLifetime = accessTokenLifetime == null ? Duration.ofHours(1) : accessTokenLifetime;
         refreshTokenLifetime = refreshTokenLifetime == null ? Duration.ofDays(30) : refreshTokenLifetime;
+        refreshReuseGrace = refreshReuseGrace == null ? Duration.ofSeconds(15) : refreshReuseGrace;
+        if (refreshReuseGrace.isNegative() || refreshReuseGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("buildtrace.auth.refresh-reuse-grace must be between 0 and 1 minute");
+        }
         issuer = issuer == null || issuer.isBlank() ? "buildtrace" : issuer;
         cookieSecure = cookieSecure == null || cookieSecure;
         defaultProjectName = defaultProjectName == null || defaultProjectName.isBlank() ? "My First Project"

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Refresh tokens: opaque ({@code rt_} and 256 random bits), stored as their SHA-256. Each use rotates the
  * token: it is marked used and a new one of the same family is issued. A token presented again after its
  * rotation means it was copied: the whole family is revoked, so neither the thief nor the owner can go on
- * without signing in again.
+ * without signing in again. Only within a few seconds of its rotation ({@link AuthProperties#refreshReuseGrace})
+ * is a used token exchanged once more: that is two tabs of one browser refreshing at the same moment.
  */
 @Component
 public class RefreshTokens {
@@ -70,13 +71,21 @@ public class RefreshTokens {
         String hash = Secrets.hash(token);
         Object result = tx.execute(status -> {
             Row row = jdbc.sql("""
-                    SELECT family_id, user_id, expires_at, used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked
-                    FROM refresh_token WHERE token_hash = ? FOR UPDATE""").param(hash)
+                    SELECT family_id, user_id, expires_at, now() - used_at <= ? * INTERVAL '1 millisecond' AS in_grace,
+                           used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked
+                    FROM refresh_token WHERE token_hash = ? FOR UPDATE""")
+                    .params(properties.refreshReuseGrace().toMillis(), hash)
                     .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getBoolean(4), rs.getBoolean(5)))
+                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getBoolean(4), rs.getBoolean(5),
+                            rs.getBoolean(6)))
                     .optional().orElse(null);
             if (row == null || row.revoked()) {
                 return "the refresh token is not valid; sign in again";
+            }
+            if (row.used() && row.inGrace() && row.expiresAt().isAfter(Instant.now())) {
+                LOG.info("refresh token of user {} used again within {} of its rotation: a concurrent refresh",
+                        row.userId(), properties.refreshReuseGrace());
+                return insert(row.userId(), row.family());
             }
             if (row.used()) {
                 int revoked = revokeFamily(row.family());
@@ -119,6 +128,7 @@ public class RefreshTokens {
         return new RefreshToken(token, userId, expires);
     }
 
-    private record Row(UUID family, String userId, Instant expiresAt, boolean used, boolean revoked) {
+    private record Row(UUID family, String userId, Instant expiresAt, boolean inGrace, boolean used,
+                       boolean revoked) {
     }
 }
