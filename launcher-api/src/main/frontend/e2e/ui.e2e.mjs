@@ -1,7 +1,8 @@
 // End-to-end test of the web UI in real headless Chromium (Debian's /usr/bin/chromium driven by playwright-core):
 // signs in, creates a project and a drawing set, uploads two revisions, compares them, waits for completion,
 // opens the viewer, switches views, clicks a region, reads a text change, asks a suggested question, comments,
-// downloads the package, and sees the gallery. Screenshots of each page go to BT_ARTIFACTS.
+// downloads the package, sees the gallery and the change metrics, and saves the member's notifications (e-mail
+// unavailable without an SMTP server). Screenshots of each page go to BT_ARTIFACTS.
 //   BT_BASE_URL   the running application (http://localhost:PORT)
 //   BT_OLD_PDF, BT_NEW_PDF   the two revisions (BT_NEW_PDF may list several files separated by the path separator)
 //   BT_ARTIFACTS  folder for screenshots (default target/e2e)
@@ -201,6 +202,20 @@ try {
     }
     check(await page.locator('figure.chart svg rect').count() >= 3, 'the charts have bars');
     await shot('13-project-metrics');
+  });
+
+  await step('notifications panel: the member\'s own choice; e-mail off without an SMTP server', async () => {
+    await page.goto(comparisonUrl);
+    await page.getByRole('link', { name: 'Project', exact: true }).click();
+    const panel = page.locator('details.notifications');
+    await panel.locator('summary').click();
+    await panel.getByText('no SMTP server is configured').waitFor();
+    check(await panel.getByLabel(/by e-mail/).isDisabled(), 'e-mail cannot be turned on without an SMTP server');
+    await panel.getByLabel('failed', { exact: true }).uncheck();
+    await panel.getByRole('button', { name: 'Save notifications' }).click();
+    await panel.getByText('Saved.').waitFor();
+    check(!(await panel.getByLabel('failed', { exact: true }).isChecked()), 'the saved choice is shown');
+    await shot('14-project-notifications');
   });
 
   await step('layout at 1366×768 and on a 4K screen: nothing wider than the window', async () => {

@@ -1,6 +1,7 @@
 import { get, send, uploadRevision, type Comparison, type DrawingSet, type Page, type Project, type Revision } from '../api';
 import { append, clear, formatBytes, formatTime, h } from '../dom';
 import type { PageContext } from '../main';
+import { notificationsPanel } from './notifications';
 
 /** A project: its drawing sets, their revisions, an upload drop zone per set, "compare with previous". */
 export async function projectPage(ctx: PageContext, projectId: string): Promise<void> {
@@ -35,6 +36,7 @@ export async function projectPage(ctx: PageContext, projectId: string): Promise<
     ctx.root.append(section);
     await renderSet(section, project, set, canEdit);
   }
+  ctx.root.append(await notificationsPanel(project));
 }
 
 async function renderSet(section: HTMLElement, project: Project, set: DrawingSet, canEdit: boolean): Promise<void> {

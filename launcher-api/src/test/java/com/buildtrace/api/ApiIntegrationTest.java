@@ -3,6 +3,8 @@ package com.buildtrace.api;
 import com.buildtrace.api.auth.JwtKeys;
 import com.buildtrace.fixtures.Sheets;
 import com.buildtrace.testing.TestDatabase;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * temporary folder. All API integration tests share this one application context. Callers sign in for real:
  * through the development sign-in ({@link #api()} is the local user, {@link #as(String)} anyone else), so every
  * request goes through the token checks and project membership; Google sign-in is pointed at a local OpenID
- * provider ({@link #OIDC}). The access tokens are signed with keys made here ({@link #SIGNING_KEY} signs,
+ * provider ({@link #OIDC}). E-mail goes to a local SMTP server that keeps what it receives ({@link #SMTP}), and
+ * links in what the server sends start with {@code https://buildtrace.test}. The access tokens are signed with keys made here ({@link #SIGNING_KEY} signs,
  * {@link #OLD_KEY} still verifies, as during a key rotation). The rate limits are the real ones for uploads
  * (10 a minute) and generous for the rest; their clock ({@link #RATE_CLOCK}) moves an hour ahead before each
  * test, so each test starts with full buckets.
@@ -46,6 +49,9 @@ abstract class ApiIntegrationTest {
     static final OidcProviderStub OIDC = OidcProviderStub.start();
 
     static final ManualClock RATE_CLOCK = new ManualClock();
+
+    /** The SMTP server of {@code spring.mail.*}: it accepts mail to any address and keeps it. */
+    static final GreenMail SMTP = startSmtp();
 
     /** Tokens of the users signed in so far (valid an hour; the suite takes minutes). */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -91,6 +97,19 @@ abstract class ApiIntegrationTest {
         registry.add("buildtrace.webhooks.disable-after", () -> "3");
         registry.add("buildtrace.webhooks.timeout", () -> "5s");
         registry.add("buildtrace.webhooks.allow-local-http", () -> "true");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("buildtrace.notifications.from", () -> "BuildTrace <notifications@buildtrace.test>");
+        registry.add("buildtrace.notifications.poll-every", () -> "200ms");
+        registry.add("buildtrace.notifications.retry-delays", () -> "300ms,300ms");
+        registry.add("buildtrace.notifications.allow-local-http", () -> "true");
+        registry.add("buildtrace.api.public-url", () -> "https://buildtrace.test/");
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        return smtp;
     }
 
     /** The rate limits' clock, which tests advance. */

@@ -215,6 +215,13 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
         cases.put("POST /api/v1/projects/{project}/webhooks/{webhook}/ping", Case.of(Access.OWNER, w + "/ping"));
         cases.put("POST /api/v1/projects/{project}/webhooks/{webhook}/enable", Case.of(Access.OWNER,
                 w + "/enable"));
+        cases.put("GET /api/v1/projects/{project}/notifications", Case.of(Access.READ, p + "/notifications"));
+        cases.put("PUT /api/v1/projects/{project}/notifications", Case.json(Access.READ, p + "/notifications",
+                "{\"events\": [\"comparison.failed\"]}"));
+        cases.put("POST /api/v1/projects/{project}/notifications/test", Case.of(Access.READ,
+                p + "/notifications/test"));
+        cases.put("GET /api/v1/projects/{project}/notifications/deliveries", Case.of(Access.READ,
+                p + "/notifications/deliveries"));
         cases.put("GET /api/v1/projects/{project}/activity", Case.of(Access.READ, p + "/activity"));
         cases.put("POST /api/v1/keys", Case.json(Access.OWN, "/api/v1/keys", "{\"name\": \"mine\"}"));
         cases.put("GET /api/v1/keys", Case.of(Access.OWN, "/api/v1/keys"));

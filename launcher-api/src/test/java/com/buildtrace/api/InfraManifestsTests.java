@@ -149,6 +149,35 @@ class InfraManifestsTests {
     }
 
     @Test
+    void theApiReadsItsSmtpAccountFromSecretsAndRunsWithoutThem() throws IOException {
+        List<Map<String, Object>> k8s = objects("kubernetes");
+        Map<String, Object> deployment = find(k8s, "Deployment", "buildtrace-api");
+        Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+        List<Map<String, Object>> mail = list(list(pod, "containers").get(0), "env").stream()
+                .filter(e -> ((String) e.get("name")).startsWith("SPRING_MAIL_")).toList();
+        // every SMTP setting from the Secret, optional: without it e-mail is off and the API still starts
+        assertThat(mail).extracting(e -> e.get("name")).containsExactly("SPRING_MAIL_HOST", "SPRING_MAIL_PORT",
+                "SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD");
+        assertThat(mail).extracting(e -> map(map(e, "valueFrom"), "secretKeyRef"))
+                .allSatisfy(ref -> assertThat(ref).containsEntry("name", "buildtrace-smtp")
+                        .containsEntry("optional", true));
+        Map<String, Object> template = find(k8s, "Secret", "buildtrace-smtp");
+        assertThat(map(template, "stringData")).containsOnlyKeys("host", "port", "username", "password");
+        assertThat(map(find(k8s, "ConfigMap", "buildtrace-api"), "data")).containsKeys("BUILDTRACE_API_PUBLICURL",
+                "BUILDTRACE_NOTIFICATIONS_FROM", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE");
+
+        Map<String, Object> service = find(objects("cloudrun"), "Service", "buildtrace-api");
+        Map<String, Object> container = list(map(map(map(service, "spec"), "template"), "spec"), "containers").get(0);
+        assertThat(list(container, "env")).filteredOn(e -> e.containsKey("valueFrom")
+                        && ((String) e.get("name")).startsWith("SPRING_MAIL_"))
+                .extracting(e -> e.get("name") + "=" + map(map(e, "valueFrom"), "secretKeyRef").get("name"))
+                .containsExactly("SPRING_MAIL_HOST=buildtrace-smtp-host", "SPRING_MAIL_USERNAME=buildtrace-smtp-user",
+                        "SPRING_MAIL_PASSWORD=buildtrace-smtp-password");
+        assertThat(list(container, "env")).extracting(e -> e.get("name"))
+                .contains("BUILDTRACE_API_PUBLICURL", "BUILDTRACE_NOTIFICATIONS_FROM");
+    }
+
+    @Test
     void cloudBuildTestsBuildsMigratesDeploysAndSmokeTestsInThatOrder() throws IOException {
         Map<String, Object> build = yaml(Path.of("..", "cloudbuild.yaml"));
         List<Map<String, Object>> steps = list(build, "steps");

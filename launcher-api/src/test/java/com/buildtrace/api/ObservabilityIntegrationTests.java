@@ -9,8 +9,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.buildtrace.logging.LogKeys;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +66,13 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
         UUID id = api().post("/api/v1/comparisons",
                 "{\"oldRevisionId\": \"" + oldRev + "\", \"newRevisionId\": \"" + newRev + "\"}").id();
         assertThat(awaitEnd(id).get("status").asString()).isEqualTo("completed");
-        PrometheusScrape after = scrape();
+        // the job's listener counts the run just after its last step has marked the comparison completed
+        PrometheusScrape[] scraped = new PrometheusScrape[1];
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            scraped[0] = scrape();
+            return delta(before, scraped[0], "buildtrace_comparisons_finished_total", "job", "compareDrawingsJob") > 0;
+        });
+        PrometheusScrape after = scraped[0];
 
         // then one more run started and completed, two sheets were processed (one changed), each stage timed twice
         assertThat(delta(before, after, "buildtrace_comparisons_started_total", "job", "compareDrawingsJob"))

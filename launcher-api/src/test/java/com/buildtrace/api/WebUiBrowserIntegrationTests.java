@@ -75,10 +75,11 @@ class WebUiBrowserIntegrationTests {
 
         assertThat(ended).as("the browser test ended within 5 minutes:%n%s", output).isTrue();
         assertThat(run.exitValue()).as(output).isZero();
-        assertThat(output).contains("15 passed, 0 failed");
+        assertThat(output).contains("16 passed, 0 failed");
         for (String page : new String[] {"01-sign-in", "02-project", "03-viewer-overlay", "04-viewer-region",
                 "05-viewer-slider", "06-viewer-side-by-side", "07-viewer-colour-blind-safe", "08-viewer-chat",
-                "09-viewer-comments", "10-comparisons", "11-viewer-1366", "12-viewer-4k", "13-project-metrics"}) {
+                "09-viewer-comments", "10-comparisons", "11-viewer-1366", "12-viewer-4k", "13-project-metrics",
+                "14-project-notifications"}) {
             assertThat(ARTIFACTS.resolve(page + ".png")).as("screenshot " + page).isNotEmptyFile();
         }
         assertThat(ARTIFACTS.resolve("package.zip").toFile().length()).isGreaterThan(1000L);

@@ -1,5 +1,8 @@
 package com.buildtrace.api.system;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -12,9 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param concurrentComparisons comparisons this process runs at once; more wait in a queue (default 1: each
  *     comparison already uses every core through its partitions)
  * @param dpi resolution comparisons run at unless a request says otherwise (default 150)
+ * @param publicUrl where people reach this installation's web UI (e.g. {@code https://buildtrace.example.com}),
+ *     for links in what the server sends (notifications); unset: no links
  */
 @ConfigurationProperties("buildtrace.api")
-public record ApiProperties(DataSize maxSetSize, Integer maxFiles, Integer concurrentComparisons, Double dpi) {
+public record ApiProperties(DataSize maxSetSize, Integer maxFiles, Integer concurrentComparisons, Double dpi,
+                            URI publicUrl) {
 
     public ApiProperties {
         if (maxSetSize == null) {
@@ -33,5 +39,19 @@ public record ApiProperties(DataSize maxSetSize, Integer maxFiles, Integer concu
             throw new IllegalArgumentException("buildtrace.api: maxFiles and concurrentComparisons must be >= 1 and "
                     + "dpi between 36 and 600");
         }
+        if (publicUrl != null && (publicUrl.getHost() == null
+                || !List.of("http", "https").contains(String.valueOf(publicUrl.getScheme())))) {
+            throw new IllegalArgumentException("buildtrace.api.public-url must be an absolute http(s) URL, not "
+                    + publicUrl);
+        }
+    }
+
+    /** The web UI's address of a page ({@code #/comparisons/ID}), or empty without a public URL. */
+    public Optional<String> link(String fragment) {
+        if (publicUrl == null) {
+            return Optional.empty();
+        }
+        String base = publicUrl.toString().replaceAll("/+$", "");
+        return Optional.of(base + "/" + fragment);
     }
 }

@@ -1,6 +1,7 @@
 package com.buildtrace.api.webhook;
 
 import com.buildtrace.api.activity.ActivityLog;
+import com.buildtrace.api.outbox.TargetUrls;
 import com.buildtrace.api.project.ProjectAccess;
 import com.buildtrace.api.project.ProjectRole;
 import com.buildtrace.api.system.ApiException;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +60,7 @@ class WebhookController {
     @Operation(summary = "Create a webhook (owners): deliveries are signed with its secret, shown in this answer only")
     ResponseEntity<Webhook> create(Caller caller, @PathVariable UUID project, @Valid @RequestBody NewWebhook body) {
         access.require(caller, project, ProjectRole.OWNER, "manage webhooks");
-        String url = url(body.url().strip());
+        String url = TargetUrls.check("url", body.url(), properties.allowLocalHttp(), List.of());
         List<String> events = body.events() == null ? Webhooks.EVENTS : body.events().stream().distinct().toList();
         List<String> unknown = events.stream().filter(e -> !Webhooks.EVENTS.contains(e)).toList();
         if (!unknown.isEmpty()) {
@@ -125,26 +125,5 @@ class WebhookController {
     private Webhook found(Caller caller, UUID project, UUID webhook) {
         access.require(caller, project, ProjectRole.OWNER, "manage webhooks");
         return webhooks.find(project, webhook).orElseThrow(() -> ApiException.notFound("webhook", webhook));
-    }
-
-    /** The URL, if it is an absolute https URL (or http to this machine when that is allowed). */
-    private String url(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (java.net.URISyntaxException e) {
-            throw ApiException.invalid("url is not a URL: " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost();
-        if (host == null || uri.getUserInfo() != null) {
-            throw ApiException.invalid("url must be absolute, with a host and no user name: " + url);
-        }
-        boolean local = List.of("localhost", "127.0.0.1", "[::1]").contains(host.toLowerCase(Locale.ROOT));
-        if (scheme.equals("https") || (scheme.equals("http") && local && properties.allowLocalHttp())) {
-            return url;
-        }
-        throw ApiException.invalid("url must be https" + (properties.allowLocalHttp()
-                ? " (or http to localhost)" : "") + ": " + url);
     }
 }

@@ -1,5 +1,6 @@
 package com.buildtrace.api.webhook;
 
+import com.buildtrace.api.outbox.DeliveryAttempt;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -17,21 +18,9 @@ import java.util.UUID;
  * @param attempts every attempt, first first
  */
 public record WebhookDelivery(UUID id, String event, UUID comparisonId, String status, OffsetDateTime nextAttemptAt,
-                              OffsetDateTime createdAt, OffsetDateTime finishedAt, List<Attempt> attempts) {
+                              OffsetDateTime createdAt, OffsetDateTime finishedAt, List<DeliveryAttempt> attempts) {
 
     public WebhookDelivery {
         attempts = List.copyOf(attempts);
-    }
-
-    /**
-     * One attempt.
-     *
-     * @param attempt 1, 2, ...
-     * @param at when it was made
-     * @param statusCode the receiver's HTTP status, or null when it could not be reached
-     * @param durationMs how long it took
-     * @param error why it failed, or null when it succeeded
-     */
-    public record Attempt(int attempt, OffsetDateTime at, Integer statusCode, long durationMs, String error) {
     }
 }

@@ -1,14 +1,11 @@
 package com.buildtrace.api.webhook;
 
 import com.buildtrace.api.activity.ActivityLog;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import com.buildtrace.api.outbox.JsonPost;
+import com.buildtrace.api.outbox.Outbox;
+import com.buildtrace.api.outbox.OutboxTables;
+import com.buildtrace.api.outbox.Outcome;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,59 +18,54 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The delivery worker. Every {@code buildtrace.webhooks.poll-every} it queues the end of every comparison of a
- * project with webhooks (completed or failed, once per webhook and event) and makes the attempts that are due,
- * reading them from the table with {@code FOR UPDATE SKIP LOCKED}, so that several processes share the work and
- * a restart loses nothing. A failed attempt is retried after the next of {@code retry-delays}; a webhook whose
+ * project with webhooks (completed or failed, once per webhook and event) and makes the attempts that are due
+ * through the {@link Outbox} of table {@code webhook_delivery}, so that several processes share the work and a
+ * restart loses nothing. A failed attempt is retried after the next of {@code retry-delays}; a webhook whose
  * attempts failed {@code disable-after} times in a row is disabled, which the project's activity log records.
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
-class WebhookDispatcher {
+class WebhookDispatcher implements Outbox.Channel<WebhookDispatcher.Due> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     /** The activity log's user for what the system does by itself. */
     static final String SYSTEM_USER = "system";
 
-    private static final int BATCH = 20;
-
-    private static final int ERROR_BODY_CHARS = 300;
+    /** The outbox of webhook deliveries. */
+    static final OutboxTables TABLES = new OutboxTables("webhook_delivery", "webhook_attempt");
 
     private final JdbcClient jdbc;
-
-    private final TransactionTemplate tx;
 
     private final WebhookProperties properties;
 
     private final ActivityLog activity;
 
-    private final HttpClient http;
+    private final Outbox<Due> outbox;
+
+    private final JsonPost post;
 
     private final Clock clock = Clock.systemUTC();
 
     WebhookDispatcher(JdbcClient jdbc, @Qualifier("transactionManager") PlatformTransactionManager tx,
                       WebhookProperties properties, ActivityLog activity) {
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(tx);
         this.properties = properties;
         this.activity = activity;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.outbox = new Outbox<>(TABLES, properties.retryDelays(), this, jdbc, tx);
+        this.post = new JsonPost(properties.timeout(), "BuildTrace-Webhooks/1");
     }
 
     @Scheduled(fixedDelayString = "${buildtrace.webhooks.poll-every:5s}", initialDelayString = "PT2S")
     void run() {
         try {
             queueEndedComparisons();
-            while (attemptDue() == BATCH) {
-                LOG.debug("more webhook deliveries due");
-            }
+            outbox.drain();
         } catch (RuntimeException e) {
             LOG.warn("webhook deliveries not made this time: {}", e.getMessage());
         }
@@ -147,71 +139,33 @@ class WebhookDispatcher {
         return JsonMapper.shared().writeValueAsString(body);
     }
 
-    /** Makes the attempts that are due (at most a batch); returns how many. */
-    int attemptDue() {
-        Integer made = tx.execute(status -> {
-            List<Due> due = jdbc.sql("""
-                    SELECT d.id, d.event, d.payload, d.attempts, w.id AS webhook_id, w.project_id, w.url, w.secret
-                    FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-                    WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND w.enabled AND w.deleted_at IS NULL
-                    ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED""").param(BATCH)
-                    .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("event"),
-                            rs.getString("payload"), rs.getInt("attempts"), rs.getObject("webhook_id", UUID.class),
-                            rs.getObject("project_id", UUID.class), rs.getString("url"), rs.getString("secret")))
-                    .list();
-            due.forEach(this::attempt);
-            return due.size();
-        });
-        return made == null ? 0 : made;
+    @Override
+    public List<Due> due(int limit) {
+        return jdbc.sql("""
+                SELECT d.id, d.event, d.payload, d.attempts, w.id AS webhook_id, w.project_id, w.url, w.secret
+                FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
+                WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND w.enabled AND w.deleted_at IS NULL
+                ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED""").param(limit)
+                .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("event"),
+                        rs.getString("payload"), rs.getInt("attempts"), rs.getObject("webhook_id", UUID.class),
+                        rs.getObject("project_id", UUID.class), rs.getString("url"), rs.getString("secret")))
+                .list();
     }
 
-    private void attempt(Due d) {
-        int attempt = d.attempts() + 1;
-        long start = System.nanoTime();
-        Integer code = null;
-        String error = null;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url())).timeout(properties.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "BuildTrace-Webhooks/1")
-                    .header("BuildTrace-Event", d.event())
-                    .header("BuildTrace-Delivery", d.id().toString())
-                    .header("BuildTrace-Signature",
-                            WebhookSignature.header(d.secret(), clock.instant().getEpochSecond(), d.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            code = response.statusCode();
-            if (code < 200 || code > 299) {
-                String text = response.body() == null ? "" : response.body().strip();
-                error = "HTTP " + code + (text.isEmpty() ? ""
-                        : ": " + text.substring(0, Math.min(text.length(), ERROR_BODY_CHARS)));
-            }
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
-        } catch (IllegalArgumentException e) {
-            error = "invalid request: " + e.getMessage();
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        jdbc.sql("INSERT INTO webhook_attempt (delivery_id, attempt, status_code, duration_ms, error) "
-                + "VALUES (?, ?, ?, ?, ?)").params(d.id(), attempt, code, millis, error).update();
-        if (error == null) {
-            jdbc.sql("UPDATE webhook_delivery SET status = 'delivered', attempts = ?, finished_at = now(), "
-                    + "next_attempt_at = NULL WHERE id = ?").params(attempt, d.id()).update();
+    @Override
+    public Outcome send(Due d) {
+        return post.send(d.url(), d.payload(), Map.of("BuildTrace-Event", d.event(),
+                "BuildTrace-Delivery", d.id().toString(),
+                "BuildTrace-Signature", WebhookSignature.header(d.secret(), clock.instant().getEpochSecond(),
+                        d.payload())));
+    }
+
+    /** Counts the webhook's consecutive failures; disables it after {@code disable-after}. */
+    @Override
+    public void attempted(Due d, Outcome outcome, boolean gaveUp) {
+        if (outcome.ok()) {
             jdbc.sql("UPDATE webhook SET consecutive_failures = 0 WHERE id = ?").param(d.webhookId()).update();
             return;
-        }
-        LOG.info("webhook delivery {} attempt {} to {} failed: {}", d.id(), attempt, d.url(), error);
-        boolean last = attempt > properties.retryDelays().size();
-        if (last) {
-            jdbc.sql("UPDATE webhook_delivery SET status = 'failed', attempts = ?, finished_at = now(), "
-                    + "next_attempt_at = NULL WHERE id = ?").params(attempt, d.id()).update();
-        } else {
-            Duration wait = properties.retryDelays().get(attempt - 1);
-            jdbc.sql("UPDATE webhook_delivery SET attempts = ?, next_attempt_at = now() + ? * interval '1 millisecond' "
-                    + "WHERE id = ?").params(attempt, wait.toMillis(), d.id()).update();
         }
         int failures = jdbc.sql("UPDATE webhook SET consecutive_failures = consecutive_failures + 1 WHERE id = ? "
                 + "RETURNING consecutive_failures").param(d.webhookId()).query(Integer.class).single();
@@ -220,12 +174,13 @@ class WebhookDispatcher {
             jdbc.sql("UPDATE webhook_delivery SET status = 'failed', finished_at = now(), next_attempt_at = NULL "
                     + "WHERE webhook_id = ? AND status = 'pending'").param(d.webhookId()).update();
             activity.record(SYSTEM_USER, d.projectId(), "webhook_disabled", Map.of("webhookId", d.webhookId(),
-                    "url", d.url(), "consecutiveFailures", failures, "lastError", error));
+                    "url", d.url(), "consecutiveFailures", failures, "lastError", outcome.error()));
             LOG.warn("webhook {} to {} disabled after {} failed attempts in a row", d.webhookId(), d.url(), failures);
         }
     }
 
-    private record Due(UUID id, String event, String payload, int attempts, UUID webhookId, UUID projectId,
-                       String url, String secret) {
+    /** A delivery claimed for an attempt, with its webhook. */
+    record Due(UUID id, String event, String payload, int attempts, UUID webhookId, UUID projectId,
+               String url, String secret) implements Outbox.Pending {
     }
 }

@@ -88,15 +88,8 @@ class Webhooks {
                         rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), List.of()))
                 .list();
         return list.stream().map(d -> new WebhookDelivery(d.id(), d.event(), d.comparisonId(), d.status(),
-                d.nextAttemptAt(), d.createdAt(), d.finishedAt(), attempts(d.id()))).toList();
-    }
-
-    private List<WebhookDelivery.Attempt> attempts(UUID delivery) {
-        return jdbc.sql("SELECT attempt, at, status_code, duration_ms, error FROM webhook_attempt "
-                        + "WHERE delivery_id = ? ORDER BY attempt")
-                .param(delivery)
-                .query((rs, row) -> new WebhookDelivery.Attempt(rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
-                        (Integer) rs.getObject(3), rs.getLong(4), rs.getString(5))).list();
+                d.nextAttemptAt(), d.createdAt(), d.finishedAt(), WebhookDispatcher.TABLES.attemptsOf(jdbc, d.id())))
+                .toList();
     }
 
     private static Webhook webhook(ResultSet rs, int row) throws SQLException {
