@@ -55,6 +55,8 @@ class InvalidInputIntegrationTests extends ApiIntegrationTest {
         ApiClient.Response again = uploadRevision(project, set, "Rev B", file);
 
         assertProblem(again, 409, "already uploaded as revision 'Rev A' (" + first + ")");
+        // the earlier revision's id as a member of its own, for clients that reuse it
+        assertThat(again.json().get("revisionId").asString()).isEqualTo(first.toString());
         // the same file in another set is a different drawing set's revision: accepted, and linked
         UUID other = drawingSet(project, "Copies");
         assertThat(uploadRevision(project, other, "Rev A", file).status()).isEqualTo(201);

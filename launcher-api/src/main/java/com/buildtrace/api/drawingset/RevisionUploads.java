@@ -92,7 +92,7 @@ public class RevisionUploads {
      *
      * @throws ApiException 400 for no file or an empty one, 413 above the size limit, 415 for a file that is
      *     not a drawing, 422 for a PDF that cannot be opened, 409 for an upload identical to an earlier
-     *     revision of the set, 404 for a set the caller may not see, 403 for a viewer of the project
+     *     revision of the set (its id in the problem's {@code revisionId}), 404 for a set the caller may not see, 403 for a viewer of the project
      */
     public Revision upload(Caller caller, UUID project, UUID set, Upload upload) {
         access.require(caller, project, ProjectRole.EDITOR, "upload a revision");
@@ -219,7 +219,8 @@ public class RevisionUploads {
                 }
                 identical.ifPresent(same -> {
                     throw ApiException.conflict("these files were already uploaded as revision '" + same.label()
-                            + "' (" + same.id() + ") of drawing set '" + set.name() + "'");
+                            + "' (" + same.id() + ") of drawing set '" + set.name() + "'",
+                            Map.of("revisionId", same.id()));
                 });
                 Map<String, UUID> known = repository.filesInSet(set.id(), files.stream().map(Received::sha256).toList());
                 List<Revision.RevisionFile> recorded = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.buildtrace.api.system;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,10 +13,17 @@ public class ApiException extends RuntimeException {
 
     private final String title;
 
+    private final Map<String, Object> properties;
+
     protected ApiException(HttpStatus status, String title, String detail) {
+        this(status, title, detail, Map.of());
+    }
+
+    private ApiException(HttpStatus status, String title, String detail, Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.properties = Map.copyOf(properties);
     }
 
     public HttpStatus status() {
@@ -26,6 +34,11 @@ public class ApiException extends RuntimeException {
         return title;
     }
 
+    /** Members the problem detail carries besides its {@code detail}, for clients to act on (e.g. {@code revisionId}). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
     /** No such object, or one the caller may not see (the two are not told apart, so ids cannot be probed). */
     public static ApiException notFound(String what, Object id) {
         return new ApiException(HttpStatus.NOT_FOUND, "Not found", "no " + what + " " + id);
@@ -34,6 +47,11 @@ public class ApiException extends RuntimeException {
     /** The request contradicts what exists (a duplicate upload, a comparison already running, ...). */
     public static ApiException conflict(String detail) {
         return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
+    /** A conflict with an existing object, named in the problem detail's members (e.g. {@code revisionId}). */
+    public static ApiException conflict(String detail, Map<String, Object> properties) {
+        return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, properties);
     }
 
     /** The request is malformed or a value is out of range. */

@@ -36,6 +36,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         p.setTitle(e.title());
         p.setType(URI.create("https://buildtrace.dev/problems/" + e.status().value()));
+        e.properties().forEach(p::setProperty);
         return p;
     }
 
