@@ -8,7 +8,6 @@ import com.buildtrace.db.DatabaseServer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
@@ -49,8 +48,11 @@ public final class BuildTraceCli implements Runnable {
             logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }
         if (Set.of("compare", "resume", "retry", "history", "status", "package").contains(command)) {
-            DatabaseServer.startEarly(Binder.get(new StandardEnvironment()).bind("buildtrace.db", DatabaseProperties.class)
-                    .orElseGet(() -> new DatabaseProperties(null, null, null, null)));
+            try {
+                DatabaseServer.startEarly(DatabaseProperties.of(new StandardEnvironment()));
+            } catch (RuntimeException e) {
+                // settings that do not bind: the command's application context reports them
+            }
         }
         if (Set.of("compare", "resume", "retry", "worker").contains(command)) {
             Thread t = new Thread(OpenCv::ensureLoaded, "buildtrace-opencv-load");

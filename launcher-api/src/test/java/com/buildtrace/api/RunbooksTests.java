@@ -24,7 +24,7 @@ class RunbooksTests {
     static final Path RUNBOOKS = ROOT.resolve("infra").resolve("runbooks");
 
     static final List<String> EXPECTED = List.of("redeploy.md", "rollback.md", "rotate-secrets.md",
-            "backup-restore.md", "failed-comparison.md", "scale-workers.md", "disaster-recovery.md");
+            "backup-restore.md", "failed-comparison.md", "scale-workers.md", "disaster-recovery.md", "cloud-sql.md");
 
     /** A path from the repository root: one of its top folders, or a file at the root. */
     private static final Pattern REPO_PATH = Pattern.compile(
