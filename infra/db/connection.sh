@@ -2,8 +2,8 @@
 #   BUILDTRACE_DB_URL       jdbc:postgresql://HOST[:PORT]/DATABASE[?sslmode=...]   (as the application reads it)
 #   BUILDTRACE_DB_USER, BUILDTRACE_DB_PASSWORD
 # Without BUILDTRACE_DB_URL the PG* variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, ...) apply as
-# they are. A Cloud SQL connector URL (socketFactory) cannot be used by pg_dump: run the Cloud SQL Auth Proxy
-# and point PGHOST/PGPORT at it instead.
+# they are. The Cloud SQL Java connector (a socketFactory URL, or BUILDTRACE_DB_CLOUDSQL_INSTANCE) cannot be used by
+# pg_dump: run the Cloud SQL Auth Proxy and point PGHOST/PGPORT at it instead (infra/runbooks/backup-restore.md).
 
 die() {
   echo "$SCRIPT: $*" >&2
@@ -11,6 +11,9 @@ die() {
 }
 
 buildtrace_connection() {
+  if [ -n "${BUILDTRACE_DB_CLOUDSQL_INSTANCE:-}" ]; then
+    die "BUILDTRACE_DB_CLOUDSQL_INSTANCE uses the Cloud SQL connector; unset it, start a Cloud SQL Auth Proxy (cloud-sql-proxy --port=5432 $BUILDTRACE_DB_CLOUDSQL_INSTANCE) and set PGHOST=127.0.0.1 PGPORT=5432 PGDATABASE"
+  fi
   if [ -n "${BUILDTRACE_DB_URL:-}" ]; then
     case "$BUILDTRACE_DB_URL" in
       *socketFactory*) die "BUILDTRACE_DB_URL uses the Cloud SQL connector; unset it and set PGHOST/PGPORT to a Cloud SQL Auth Proxy" ;;

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -41,8 +40,11 @@ final class WarmUp {
             logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }
         if (Set.of("compare", "resume", "retry", "history", "status", "package").contains(command)) {
-            DatabaseServer.startEarly(Binder.get(new StandardEnvironment()).bind("buildtrace.db", DatabaseProperties.class)
-                    .orElseGet(() -> new DatabaseProperties(null, null, null, null)));
+            try {
+                DatabaseServer.startEarly(DatabaseProperties.of(new StandardEnvironment()));
+            } catch (RuntimeException e) {
+                // settings that do not bind: the command's application context reports them
+            }
         }
         if (Set.of("compare", "resume", "retry", "worker").contains(command)) {
             Thread t = new Thread(OpenCv::ensureLoaded, "buildtrace-opencv-load");

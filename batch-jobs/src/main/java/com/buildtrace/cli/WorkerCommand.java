@@ -1,5 +1,6 @@
 package com.buildtrace.cli;
 
+import com.buildtrace.db.DatabaseProperties;
 import com.buildtrace.job.JobKeys;
 import com.buildtrace.partition.PartitionClaims;
 import com.buildtrace.partition.WorkerRunner;
@@ -10,17 +11,19 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code buildtrace worker}: runs sheet partitions of a comparison that a manager process created, from the
- * shared database (BUILDTRACE_DB_URL). Started by the manager as a local process, a Kubernetes pod or a
+ * shared database (BUILDTRACE_DB_URL, or a Cloud SQL instance: BUILDTRACE_DB_CLOUDSQL_*). Started by the manager as a local process, a Kubernetes pod or a
  * Cloud Run task.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Runs partitions (sheet pairs) of a comparison started elsewhere; needs BUILDTRACE_DB_URL.",
+        description = {"Runs partitions (sheet pairs) of a comparison started elsewhere; needs BUILDTRACE_DB_URL (or"
+                + " BUILDTRACE_DB_CLOUDSQL_INSTANCE).",
             "Exit code: 0 every partition it ran completed, 1 otherwise."})
 final class WorkerCommand implements Callable<Integer> {
 
@@ -48,9 +51,14 @@ final class WorkerCommand implements Callable<Integer> {
                     + "(or BUILDTRACE_JOB_EXECUTION_ID and BUILDTRACE_STEP_EXECUTION_IDS)");
             return ExitCodes.USAGE;
         }
-        String url = System.getenv("BUILDTRACE_DB_URL");
-        if ((url == null || url.isBlank()) && System.getProperty("buildtrace.db.url") == null) {
-            err.println("buildtrace: worker needs the manager's database: set BUILDTRACE_DB_URL");
+        try {
+            if (DatabaseProperties.of(new StandardEnvironment()).embedded()) {
+                err.println("buildtrace: worker needs the manager's database: set BUILDTRACE_DB_URL (or"
+                        + " BUILDTRACE_DB_CLOUDSQL_INSTANCE for Cloud SQL)");
+                return ExitCodes.USAGE;
+            }
+        } catch (RuntimeException e) {
+            err.println("buildtrace: worker: the database settings are not valid: " + JobRun.rootMessage(e));
             return ExitCodes.USAGE;
         }
         String worker = name != null ? name : defaultName();

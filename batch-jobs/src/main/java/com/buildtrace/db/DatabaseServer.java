@@ -124,7 +124,7 @@ public final class DatabaseServer implements AutoCloseable {
     /** The configured external server, or an embedded one started now. */
     public static DatabaseServer start(DatabaseProperties p) {
         if (!p.embedded()) {
-            return new DatabaseServer(p.url(), p.user(), p.password(), null, null, null);
+            return new DatabaseServer(p.jdbcUrl(), p.user(), p.jdbcPassword(), null, null, null);
         }
         Path dir = p.embeddedDir().toAbsolutePath();
         FileChannel ownership = null;

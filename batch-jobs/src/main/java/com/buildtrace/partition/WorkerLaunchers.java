@@ -5,6 +5,7 @@ import com.buildtrace.partition.cloudrun.CloudRunWorkerLauncher;
 import com.buildtrace.partition.kubernetes.KubernetesWorkerLauncher;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +21,11 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
 class WorkerLaunchers {
+
+    /** The environment variables of the Cloud SQL connector's settings (buildtrace.db.cloud-sql.*). */
+    static final List<String> CLOUD_SQL_VARIABLES = List.of("BUILDTRACE_DB_CLOUDSQL_INSTANCE",
+            "BUILDTRACE_DB_CLOUDSQL_DATABASE", "BUILDTRACE_DB_CLOUDSQL_IAMAUTH", "BUILDTRACE_DB_CLOUDSQL_PRIVATEIP",
+            "BUILDTRACE_DB_CLOUDSQL_UNIXSOCKET");
 
     @Bean
     WorkerLauncher workerLauncher(WorkerProperties workers, @Qualifier("compareSheetPairStep") Step worker,
@@ -53,8 +59,8 @@ class WorkerLaunchers {
     /** Workers elsewhere share the job repository: they cannot reach a database embedded in this process. */
     private static void external(DatabaseServer database, WorkerProperties.Mode mode) {
         if (database.embedded()) {
-            throw new IllegalStateException("buildtrace.db.url (BUILDTRACE_DB_URL) must name a database the workers"
-                    + " can reach when buildtrace.workers.mode is " + mode + ", not the embedded one");
+            throw new IllegalStateException("buildtrace.db.url (BUILDTRACE_DB_URL) or buildtrace.db.cloud-sql.instance"
+                    + " (BUILDTRACE_DB_CLOUDSQL_INSTANCE) must name a database the workers can reach when buildtrace.workers.mode is " + mode + ", not the embedded one");
         }
     }
 
@@ -71,6 +77,11 @@ class WorkerLaunchers {
         vars.put("BUILDTRACE_DB_URL", database.jdbcUrl());
         vars.put("BUILDTRACE_DB_USER", database.user());
         vars.put("BUILDTRACE_DB_PASSWORD", database.password() == null ? "" : database.password());
+        // the URL above is the whole connection (the Cloud SQL connector's included): Cloud SQL settings the
+        // workers would inherit from this process's environment must not come on top of it
+        for (String key : CLOUD_SQL_VARIABLES) {
+            vars.put(key, "");
+        }
         String threads = env.getProperty("buildtrace.job.threads");
         if (threads != null) {
             vars.put("BUILDTRACE_JOB_THREADS", threads);

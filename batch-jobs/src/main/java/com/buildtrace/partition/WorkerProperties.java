@@ -43,7 +43,7 @@ public record WorkerProperties(Mode mode, int count, Duration pollInterval, Dura
             timeout = Duration.ofHours(6);
         }
         if (kubernetes == null) {
-            kubernetes = new Kubernetes(null, null, null, null, null, null, null, null, null);
+            kubernetes = new Kubernetes(null, null, null, null, null, null, null, null, null, null);
         }
         if (cloudRun == null) {
             cloudRun = new CloudRun(null, null, null, null);
@@ -63,9 +63,11 @@ public record WorkerProperties(Mode mode, int count, Duration pollInterval, Dura
      * @param volumeClaim PersistentVolumeClaim with the drawing sets and results, mounted in every worker
      *     at {@code mountPath}: workers read and write the same paths as the manager (default: none)
      * @param mountPath where the claim is mounted (default {@code /data})
+     * @param cloudSqlProxy a Cloud SQL Auth Proxy beside every worker (default: none)
      */
     public record Kubernetes(String namespace, String image, String serviceAccount, String secret, String masterUrl,
-                             String cpu, String memory, String volumeClaim, String mountPath) {
+                             String cpu, String memory, String volumeClaim, String mountPath,
+                             CloudSqlProxy cloudSqlProxy) {
 
         public Kubernetes {
             namespace = orNull(namespace);
@@ -77,6 +79,39 @@ public record WorkerProperties(Mode mode, int count, Duration pollInterval, Dura
             memory = orNull(memory);
             volumeClaim = orNull(volumeClaim);
             mountPath = mountPath == null || mountPath.isBlank() ? "/data" : mountPath;
+            if (cloudSqlProxy == null) {
+                cloudSqlProxy = new CloudSqlProxy(null, null, null, null);
+            }
+        }
+    }
+
+    /**
+     * The Cloud SQL Auth Proxy in every worker pod, as in the manager's and the API's pods of
+     * infra/kubernetes/cloud-sql-proxy: a native sidecar (an init container that keeps running, Kubernetes 1.29 or
+     * later), so the Job completes when its workers do. The workers' database URL (in the Secret) is then
+     * {@code jdbc:postgresql://127.0.0.1:5432/DATABASE}.
+     *
+     * @param instance instance connection name, {@code PROJECT:REGION:INSTANCE}; empty: no proxy
+     * @param image the proxy's image (default {@value #DEFAULT_IMAGE})
+     * @param privateIp connect to the instance's private IP ({@code --private-ip})
+     * @param iamAuth IAM database authentication as the pod's service account ({@code --auto-iam-authn}): the
+     *     database user is then that principal, without a password
+     */
+    public record CloudSqlProxy(String instance, String image, Boolean privateIp, Boolean iamAuth) {
+
+        /** The proxy's image when none is set. */
+        public static final String DEFAULT_IMAGE = "gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1";
+
+        public CloudSqlProxy {
+            instance = orNull(instance);
+            image = image == null || image.isBlank() ? DEFAULT_IMAGE : image;
+            privateIp = Boolean.TRUE.equals(privateIp);
+            iamAuth = Boolean.TRUE.equals(iamAuth);
+        }
+
+        /** True when an instance is set. */
+        public boolean enabled() {
+            return instance != null;
         }
     }
 

@@ -27,7 +27,7 @@ class EmbeddedDatabaseIntegrationTests {
     @Test
     void keepsItsDataBetweenRunsAndStopsTheServerAKilledProcessLeftRunning() throws Exception {
         Path data = dir.resolve("pg");
-        DatabaseProperties props = new DatabaseProperties(null, null, null, data);
+        DatabaseProperties props = new DatabaseProperties(null, null, null, data, null);
         try (DatabaseServer first = DatabaseServer.start(props)) {
             execute(first, "CREATE TABLE kept (v int)", "INSERT INTO kept VALUES (42)");
         }
@@ -79,7 +79,7 @@ class EmbeddedDatabaseIntegrationTests {
     /** Starts the embedded server in a data folder, says "up" and waits to be killed. */
     public static final class EmbeddedServerMain {
         public static void main(String[] args) throws Exception {
-            DatabaseServer.start(new DatabaseProperties(null, null, null, Path.of(args[0])));
+            DatabaseServer.start(new DatabaseProperties(null, null, null, Path.of(args[0]), null));
             System.out.println("up");
             System.out.flush();
             Thread.sleep(Duration.ofMinutes(5).toMillis());

@@ -3,6 +3,7 @@ package com.buildtrace.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.buildtrace.db.CloudSql;
 import com.buildtrace.db.DatabaseProperties;
 import com.buildtrace.db.DatabaseServer;
 import com.buildtrace.partition.cloudrun.CloudRunWorkerLauncher;
@@ -14,7 +15,7 @@ import org.springframework.core.env.StandardEnvironment;
 class WorkerLaunchersTests {
 
     private final DatabaseServer database = DatabaseServer.start(
-            new DatabaseProperties("jdbc:postgresql://db.internal:5432/buildtrace", "buildtrace", "secret", null));
+            new DatabaseProperties("jdbc:postgresql://db.internal:5432/buildtrace", "buildtrace", "secret", null, null));
 
     @Test
     void localWorkersGetTheDatabaseAndTheStoreOfThisProcess() {
@@ -31,9 +32,21 @@ class WorkerLaunchersTests {
     }
 
     @Test
+    void localWorkersOfACloudSqlManagerGetItsConnectorUrlAndNoCloudSqlSettingsOnTop() {
+        DatabaseServer cloudSql = DatabaseServer.start(new DatabaseProperties(null, "buildtrace", "secret", null,
+                new CloudSql("acme:europe-west1:bt", null, null, true, null)));
+
+        assertThat(WorkerLaunchers.workerEnvironment(cloudSql, new StandardEnvironment()))
+                .containsEntry("BUILDTRACE_DB_URL", "jdbc:postgresql:///buildtrace?cloudSqlInstance=acme:europe-west1:bt"
+                        + "&socketFactory=com.google.cloud.sql.postgres.SocketFactory&ipTypes=PRIVATE&sslmode=disable")
+                .containsEntry("BUILDTRACE_DB_PASSWORD", "secret")
+                .containsEntry("BUILDTRACE_DB_CLOUDSQL_INSTANCE", "").containsEntry("BUILDTRACE_DB_CLOUDSQL_PRIVATEIP", "");
+    }
+
+    @Test
     void makesAKubernetesLauncherFromItsSettings() throws Exception {
         WorkerProperties workers = workers(WorkerProperties.Mode.KUBERNETES, new WorkerProperties.Kubernetes(
-                "buildtrace", "buildtrace:dev", null, "buildtrace-db", "http://127.0.0.1:1", null, null, null, null),
+                "buildtrace", "buildtrace:dev", null, "buildtrace-db", "http://127.0.0.1:1", null, null, null, null, null),
                 null);
 
         WorkerLauncher launcher = launcher(workers);
@@ -45,7 +58,7 @@ class WorkerLaunchersTests {
     @Test
     void refusesKubernetesWithoutAnImage() {
         WorkerProperties workers = workers(WorkerProperties.Mode.KUBERNETES, new WorkerProperties.Kubernetes(
-                "buildtrace", null, null, "buildtrace-db", "http://127.0.0.1:1", null, null, null, null), null);
+                "buildtrace", null, null, "buildtrace-db", "http://127.0.0.1:1", null, null, null, null, null), null);
 
         assertThatThrownBy(() -> launcher(workers))
                 .isInstanceOf(IllegalStateException.class)
@@ -56,7 +69,7 @@ class WorkerLaunchersTests {
     @Test
     void refusesKubernetesWithoutTheDatabaseSecret() {
         WorkerProperties workers = workers(WorkerProperties.Mode.KUBERNETES, new WorkerProperties.Kubernetes(
-                "buildtrace", "buildtrace:dev", null, " ", "http://127.0.0.1:1", null, null, null, null), null);
+                "buildtrace", "buildtrace:dev", null, " ", "http://127.0.0.1:1", null, null, null, null, null), null);
 
         assertThatThrownBy(() -> launcher(workers))
                 .hasMessage("buildtrace.workers.kubernetes.secret must be set"

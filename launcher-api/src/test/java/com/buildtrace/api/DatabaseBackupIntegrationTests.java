@@ -161,6 +161,12 @@ class DatabaseBackupIntegrationTests {
                 dir.resolve("x.dump").toString());
         assertThat(connector.exit()).isEqualTo(1);
         assertThat(connector.out()).contains("uses the Cloud SQL connector").contains("Cloud SQL Auth Proxy");
+        Result cloudSql = run(Map.of("BUILDTRACE_DB_CLOUDSQL_INSTANCE", "acme:europe-west1:bt"), "backup.sh",
+                dir.resolve("x.dump").toString());
+        assertThat(cloudSql.exit()).isEqualTo(1);
+        assertThat(cloudSql.out()).contains("uses the Cloud SQL connector")
+                .contains("cloud-sql-proxy --port=5432 acme:europe-west1:bt");
+        assertThat(dir.resolve("x.dump")).doesNotExist();
     }
 
     private record Result(int exit, String out) {

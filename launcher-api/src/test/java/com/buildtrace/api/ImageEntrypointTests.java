@@ -57,9 +57,20 @@ class ImageEntrypointTests {
     }
 
     @Test
+    void theImageCarriesTheCloudSqlConnectorThatItsDatabaseSettingsName() throws IOException {
+        try (Stream<Path> libs = Files.list(app.resolve("libs"))) {
+            assertThat(libs.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.matches("postgres-socket-factory-[0-9.]+\\.jar"))
+                    .anyMatch(n -> n.matches("jdbc-socket-factory-core-[0-9.]+\\.jar"));
+        }
+    }
+
+    @Test
     void theImageHasNoOtherEntrypointThanTheScript() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
-        assertThat(pom).contains("<arg>/app/bin/buildtrace-entrypoint.sh</arg>", "<into>/app/bin</into>");
+        // the scripts beside it that build and check the image stay out of it
+        assertThat(pom).contains("<arg>/app/bin/buildtrace-entrypoint.sh</arg>", "<into>/app/bin</into>",
+                "<includes>buildtrace-entrypoint.sh</includes>");
         assertThat(Files.readString(ENTRYPOINT)).contains("com.buildtrace.api.LauncherApiApplication",
                 "-cp \"$APP/libs/*\" com.buildtrace.cli.BuildTraceCli");
     }

@@ -2,11 +2,14 @@ package com.buildtrace.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.buildtrace.db.DatabaseProperties;
+import com.buildtrace.testing.ContainerEnvironment;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -98,7 +101,8 @@ class InfraManifestsTests {
         assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", "/actuator/health/liveness");
         assertThat(map(map(container, "resources"), "limits")).containsKeys("cpu", "memory");
         assertThat(list(container, "env")).extracting(e -> e.get("name"))
-                .contains("BUILDTRACE_DB_URL", "BUILDTRACE_MONITORING_SCRAPE_PASSWORD", "BUILDTRACE_WORKERS_MODE");
+                .contains("BUILDTRACE_DB_CLOUDSQL_INSTANCE", "BUILDTRACE_MONITORING_SCRAPE_PASSWORD",
+                        "BUILDTRACE_WORKERS_MODE");
     }
 
     @Test
@@ -124,13 +128,87 @@ class InfraManifestsTests {
         List<Map<String, Object>> workerSecrets = list(workerContainer, "env").stream()
                 .filter(e -> e.containsKey("valueFrom")).toList();
         assertThat(env).containsAll(workerSecrets).extracting(e -> e.get("name"))
-                .contains("BUILDTRACE_DB_URL", "BUILDTRACE_DB_USER", "BUILDTRACE_DB_PASSWORD");
+                .contains("BUILDTRACE_DB_USER", "BUILDTRACE_DB_PASSWORD");
+        assertThat(env).containsAll(list(workerContainer, "env").stream()
+                .filter(e -> String.valueOf(e.get("name")).startsWith("BUILDTRACE_DB_CLOUDSQL_")).toList());
         assertThat(list(container, "volumeMounts")).isEqualTo(list(workerContainer, "volumeMounts"));
         assertThat(list(map(task, "spec"), "volumes")).isEqualTo(list(map(workerTask, "spec"), "volumes"));
         // and its task outlasts the workers' tasks it waits for
         assertThat(Integer.parseInt((String) map(task, "spec").get("timeoutSeconds")))
                 .isGreaterThan(Integer.parseInt((String) map(workerTask, "spec").get("timeoutSeconds")));
         assertThat(map(map(container, "resources"), "limits")).containsKeys("cpu", "memory");
+    }
+
+    @Test
+    void cloudRunReachesCloudSqlThroughTheSocketItsAnnotationMounts() throws IOException {
+        // the placeholders as the deploy commands replace them (whole words: variable names keep theirs)
+        Map<String, String> placeholders = Map.of("PROJECT_ID", "acme-drawings", "REGION", "europe-west1",
+                "INSTANCE", "buildtrace-prod", "IMAGE", "europe-west1-docker.pkg.dev/acme-drawings/bt/buildtrace:1",
+                "BUCKET", "acme-drawings-sets");
+        for (String file : List.of("api-service.yaml", "worker-job.yaml", "manager-job.yaml")) {
+            String text = Files.readString(INFRA.resolve("cloudrun").resolve(file));
+            for (Map.Entry<String, String> p : placeholders.entrySet()) {
+                text = text.replaceAll("\\b" + p.getKey() + "\\b", p.getValue());
+            }
+            Map<String, Object> object = new Yaml().load(text);
+            Map<String, Object> template = map(map(object, "spec"), "template");
+            Map<String, Object> podSpec = "Service".equals(object.get("kind")) ? map(template, "spec")
+                    : map(map(map(template, "spec"), "template"), "spec");
+            Map<String, Object> container = list(podSpec, "containers").get(0);
+            Map<String, Object> env = new HashMap<>();
+            list(container, "env").stream().filter(e -> e.containsKey("value"))
+                    .forEach(e -> env.put((String) e.get("name"), e.get("value")));
+
+            assertThat(map(map(template, "metadata"), "annotations"))
+                    .as(file).containsEntry("run.googleapis.com/cloudsql-instances",
+                            "acme-drawings:europe-west1:buildtrace-prod");
+            assertThat(list(container, "env")).as(file).extracting(e -> e.get("name"))
+                    .contains("BUILDTRACE_DB_CLOUDSQL_INSTANCE", "BUILDTRACE_DB_CLOUDSQL_UNIXSOCKET", "BUILDTRACE_DB_USER",
+                            "BUILDTRACE_DB_PASSWORD").doesNotContain("BUILDTRACE_DB_URL");
+            // the settings bind as the application binds them, to the connector on the mounted socket
+            DatabaseProperties db = DatabaseProperties.of(ContainerEnvironment.of(env));
+            assertThat(db.jdbcUrl()).as(file).isEqualTo("jdbc:postgresql:///buildtrace"
+                    + "?cloudSqlInstance=acme-drawings:europe-west1:buildtrace-prod"
+                    + "&socketFactory=com.google.cloud.sql.postgres.SocketFactory"
+                    + "&unixSocketPath=/cloudsql/acme-drawings:europe-west1:buildtrace-prod&sslmode=disable");
+        }
+    }
+
+    @Test
+    void theCloudSqlProxyVariantPatchesTheApiAndTheManagerWithOneSidecarOnTheSecretsPort() throws IOException {
+        List<Map<String, Object>> base = objects("kubernetes");
+        List<Map<String, Object>> patches = objects("kubernetes/cloud-sql-proxy");
+        Map<String, Object> api = find(patches, "Deployment", "buildtrace-api");
+        Map<String, Object> manager = patches.stream().filter(o -> "Job".equals(o.get("kind"))).findFirst().orElseThrow();
+
+        // each patch is of an object of infra/kubernetes
+        assertThat(find(base, "Deployment", "buildtrace-api")).isNotNull();
+        assertThat(find(base, "ConfigMap", "buildtrace-api")).isNotNull();
+        assertThat(map(manager, "metadata")).isEqualTo(Map.of("generateName", "buildtrace-compare-"));
+        assertThat(base).filteredOn(o -> "Job".equals(o.get("kind")))
+                .anySatisfy(o -> assertThat(map(o, "metadata")).containsEntry("generateName", "buildtrace-compare-"));
+
+        // one sidecar: a native one (an init container that keeps running), started when its startup check answers
+        Map<String, Object> sidecar = list(map(map(map(api, "spec"), "template"), "spec"), "initContainers").get(0);
+        assertThat(list(map(map(map(manager, "spec"), "template"), "spec"), "initContainers")).containsExactly(sidecar);
+        assertThat(sidecar).containsEntry("name", "cloud-sql-proxy").containsEntry("restartPolicy", "Always");
+        assertThat((String) sidecar.get("image")).startsWith("gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.");
+        @SuppressWarnings("unchecked")
+        List<String> args = (List<String>) sidecar.get("args");
+        assertThat(args).contains("--port=5432", "--health-check", "--http-port=9090", "--exit-zero-on-sigterm")
+                .last().isEqualTo("PROJECT_ID:REGION:INSTANCE");
+        assertThat(map(map(sidecar, "startupProbe"), "httpGet")).containsEntry("path", "/startup")
+                .containsEntry("port", 9090);
+
+        // the workers get the same instance; the Secret of the variant points at the proxy's port
+        Map<String, Object> config = find(patches, "ConfigMap", "buildtrace-api");
+        assertThat(map(config, "data")).containsEntry("BUILDTRACE_WORKERS_KUBERNETES_CLOUDSQLPROXY_INSTANCE",
+                "PROJECT_ID:REGION:INSTANCE");
+        assertThat(list(list(map(map(map(manager, "spec"), "template"), "spec"), "containers").get(0), "env"))
+                .contains(Map.of("name", "BUILDTRACE_WORKERS_KUBERNETES_CLOUDSQLPROXY_INSTANCE",
+                        "value", "PROJECT_ID:REGION:INSTANCE"));
+        assertThat(map(find(patches, "Secret", "buildtrace-db"), "stringData"))
+                .containsEntry("BUILDTRACE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/buildtrace");
     }
 
     @Test

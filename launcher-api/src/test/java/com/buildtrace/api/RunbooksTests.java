@@ -25,7 +25,7 @@ class RunbooksTests {
 
     static final List<String> EXPECTED = List.of("redeploy.md", "rollback.md", "rotate-secrets.md",
             "backup-restore.md", "failed-comparison.md", "scale-workers.md", "disaster-recovery.md",
-            "notifications.md");
+            "notifications.md", "cloud-sql.md");
 
     /** A path from the repository root: one of its top folders, or a file at the root. */
     private static final Pattern REPO_PATH = Pattern.compile(

@@ -28,7 +28,8 @@ import org.springframework.batch.core.step.StepExecution;
  * Runs partitions in the pods of one Kubernetes Indexed Job per launch. Every pod runs the application's
  * {@code worker} command with the whole list of step execution ids and claims partitions in the database;
  * the completion index only names the pod. The database settings come from a Secret (envFrom), the drawing
- * sets and results from an optional PersistentVolumeClaim mounted at the manager's paths.
+ * sets and results from an optional PersistentVolumeClaim mounted at the manager's paths; an optional Cloud SQL
+ * Auth Proxy runs beside each worker ({@link CloudSqlProxySidecar}).
  *
  * <p>Needs {@code image} and {@code secret}; the manager's service account must be allowed to create, get
  * and delete Jobs (infra/kubernetes).
@@ -144,6 +145,11 @@ public final class KubernetesWorkerLauncher implements WorkerLauncher, AutoClose
                     .addNewVolume().withName(DATA_VOLUME)
                     .withNewPersistentVolumeClaim().withClaimName(settings.volumeClaim()).endPersistentVolumeClaim()
                     .endVolume()
+                    .endSpec().endTemplate().endSpec();
+        }
+        if (settings.cloudSqlProxy().enabled()) {
+            job.editSpec().editTemplate().editSpec()
+                    .addToInitContainers(CloudSqlProxySidecar.of(settings.cloudSqlProxy()))
                     .endSpec().endTemplate().endSpec();
         }
         return job.build();

@@ -7,17 +7,22 @@ import com.buildtrace.fixtures.Partitions;
 import com.buildtrace.fixtures.RecordingHttpServer;
 import com.buildtrace.partition.WorkerLauncher;
 import com.buildtrace.partition.WorkerProperties;
+import com.buildtrace.testing.ContainerEnvironment;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.context.properties.bind.Binder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +39,10 @@ class KubernetesWorkerLauncherTests {
 
     /** The Job of infra/kubernetes that documents what the launcher creates. */
     private static final Path REFERENCE = Path.of("..", "infra", "kubernetes", "worker-job.reference.yaml");
+
+    /** The manager Job of the Cloud SQL Auth Proxy variant of infra/kubernetes. */
+    private static final Path PROXY_MANAGER = Path.of("..", "infra", "kubernetes", "cloud-sql-proxy",
+            "manager-job.patch.yaml");
 
     private static final String UID = "0c3e8f4a-5d1b-4c7e-9a2f-6b8d1e3f5a7c";
 
@@ -59,7 +68,7 @@ class KubernetesWorkerLauncherTests {
     @Test
     void createsOneIndexedJobWithAPodPerWorkerEachGivenAllPartitions() {
         launcher = launcher(new WorkerProperties.Kubernetes("buildtrace", "registry.example.com/buildtrace:0.1.0",
-                "buildtrace-worker", "buildtrace-db", api.url(), "2", "4Gi", "buildtrace-data", null), 3);
+                "buildtrace-worker", "buildtrace-db", api.url(), "2", "4Gi", "buildtrace-data", null, null), 3);
         api.respond("POST", JOBS, 201, KubernetesWorkerLauncherTests::created);
 
         launcher.launch(Partitions.request(partitions), partitions);
@@ -118,13 +127,39 @@ class KubernetesWorkerLauncherTests {
     void buildsTheJobOfTheReferenceManifest() throws IOException {
         launcher = new KubernetesWorkerLauncher(new WorkerProperties.Kubernetes("buildtrace",
                 "REGISTRY/buildtrace:VERSION", "buildtrace-worker", "buildtrace-db", api.url(), "2", "4Gi",
-                "buildtrace-data", "/data"), 3, Duration.ofHours(6));
+                "buildtrace-data", "/data", null), 3, Duration.ofHours(6));
         KubernetesSerialization serialization = new KubernetesSerialization();
         Job reference = serialization.unmarshal(Files.readString(REFERENCE), Job.class);
 
         Job job = launcher.job("buildtrace-worker-42-x7k2p", Partitions.request(partitions), 3);
 
         assertThat(JSON.readTree(serialization.asJson(job))).isEqualTo(JSON.readTree(serialization.asJson(reference)));
+    }
+
+    @Test
+    void givesEveryWorkerTheCloudSqlProxyOfTheManagerInTheProxyVariantOfTheManifests() throws IOException {
+        // given the proxy variant's manager Job: its proxy sidecar, and its settings for the workers' proxies
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        PodSpec manager = serialization.unmarshal(Files.readString(PROXY_MANAGER), Job.class)
+                .getSpec().getTemplate().getSpec();
+        Map<String, Object> variables = new HashMap<>();
+        manager.getContainers().get(0).getEnv().forEach(e -> variables.put(e.getName(), e.getValue()));
+        variables.putAll(Map.of("BUILDTRACE_WORKERS_KUBERNETES_IMAGE", "REGISTRY/buildtrace:VERSION",
+                "BUILDTRACE_WORKERS_KUBERNETES_SECRET", "buildtrace-db",
+                "BUILDTRACE_WORKERS_KUBERNETES_MASTERURL", api.url()));
+        WorkerProperties workers = Binder.get(ContainerEnvironment.of(variables))
+                .bind("buildtrace.workers", WorkerProperties.class).get();
+
+        // when the manager launches its workers with those settings
+        launcher = launcher(workers.kubernetes(), 3);
+        Job job = launcher.job("buildtrace-worker-42-x7k2p", Partitions.request(partitions), 3);
+
+        // then each worker pod has the same proxy beside it, a native sidecar that outlives no worker
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        assertThat(JSON.readTree(serialization.asJson(pod.getInitContainers())))
+                .isEqualTo(JSON.readTree(serialization.asJson(manager.getInitContainers())));
+        assertThat(pod.getInitContainers().get(0).getRestartPolicy()).isEqualTo("Always");
+        assertThat(pod.getContainers()).extracting(c -> c.getName()).containsExactly("worker");
     }
 
     @Test
@@ -236,7 +271,7 @@ class KubernetesWorkerLauncherTests {
 
     private WorkerProperties.Kubernetes minimal() {
         return new WorkerProperties.Kubernetes("buildtrace", "buildtrace:dev", null, "buildtrace-db", api.url(),
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Launches workers for the partitions; the API server creates their Job. */
