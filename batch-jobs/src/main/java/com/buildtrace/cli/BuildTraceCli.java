@@ -1,16 +1,8 @@
 package com.buildtrace.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import com.buildtrace.compare.raster.OpenCv;
-import com.buildtrace.db.DatabaseProperties;
-import com.buildtrace.db.DatabaseServer;
+import com.buildtrace.remote.RemoteCli;
+import com.buildtrace.remote.RemoteEnvironment;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,47 +16,30 @@ public final class BuildTraceCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** PDFBox reports recoverable oddities of real-world PDFs through java.util.logging; held to keep its level. */
-    private static final java.util.logging.Logger PDFBOX = java.util.logging.Logger.getLogger("org.apache");
-
     public static void main(String[] args) {
-        PDFBOX.setLevel(java.util.logging.Level.SEVERE);
-        warmUp(args);
+        if (!isRemote(args)) {
+            // the remote commands talk HTTP only: none of the application, database or engine is loaded for them
+            WarmUp.start(args);
+        }
         System.exit(execute(args));
-    }
-
-    /**
-     * Starts, on other threads, what the command will need and would otherwise wait for in turn: the
-     * embedded database (while the application context starts) and OpenCV's native library.
-     */
-    static void warmUp(String[] args) {
-        List<String> list = Arrays.asList(args);
-        if (list.isEmpty() || list.contains("-h") || list.contains("--help") || list.contains("-V")
-                || list.contains("--version")) {
-            return;
-        }
-        String command = list.get(0);
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logs) {
-            // until the application configures logging: warnings only, as after
-            logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-        }
-        if (Set.of("compare", "resume", "retry", "history", "status", "package").contains(command)) {
-            DatabaseServer.startEarly(Binder.get(new StandardEnvironment()).bind("buildtrace.db", DatabaseProperties.class)
-                    .orElseGet(() -> new DatabaseProperties(null, null, null, null)));
-        }
-        if (Set.of("compare", "resume", "retry", "worker").contains(command)) {
-            Thread t = new Thread(OpenCv::ensureLoaded, "buildtrace-opencv-load");
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
-        return new CommandLine(new BuildTraceCli()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
+        if (isRemote(args)) {
+            return new RemoteCli(RemoteEnvironment.system()).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        CommandLine cli = new CommandLine(new BuildTraceCli()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("buildtrace: " + ex.getMessage());
             return ExitCodes.FAILED;
-        }).execute(args);
+        });
+        // listed in the help; run above, apart from the local commands
+        cli.addSubcommand("remote", new RemoteCli(RemoteEnvironment.system()).commandLine());
+        return cli.execute(args);
+    }
+
+    private static boolean isRemote(String[] args) {
+        return args.length > 0 && args[0].equals("remote");
     }
 
     @Override

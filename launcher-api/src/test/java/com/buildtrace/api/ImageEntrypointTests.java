@@ -3,18 +3,11 @@ package com.buildtrace.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,12 +29,10 @@ class ImageEntrypointTests {
     @BeforeAll
     static void imageLayout() throws IOException {
         Path libs = Files.createDirectories(app.resolve("libs"));
-        String version = buildVersion();
-        for (String entry : Files.readString(Path.of("target", "image-classpath.txt")).strip().split(":")) {
-            Path p = Path.of(entry);
+        for (Path p : BuildJars.runtimeClasspath()) {
             if (Files.isDirectory(p)) {
                 // target/classes of a module of this build: its jar, as Jib would pack it
-                jar(p, libs.resolve(p.getParent().getParent().getFileName() + ".jar"), version);
+                BuildJars.jar(p, libs.resolve(BuildJars.module(p) + ".jar"), BuildJars.manifest());
             } else {
                 Files.createSymbolicLink(libs.resolve(p.getFileName()), p.toAbsolutePath());
             }
@@ -53,7 +44,7 @@ class ImageEntrypointTests {
         Result r = run("--version");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out().strip()).isEqualTo("buildtrace " + buildVersion());
+        assertThat(r.out().strip()).isEqualTo("buildtrace " + BuildJars.version());
     }
 
     @Test
@@ -61,7 +52,8 @@ class ImageEntrypointTests {
         Result r = run("--help");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("worker", "compare");
+        assertThat(r.out()).contains("worker", "compare", "remote");
+        assertThat(run("remote", "--help").out()).contains("submit", "watch", "download");
     }
 
     @Test
@@ -85,27 +77,5 @@ class ImageEntrypointTests {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), out);
-    }
-
-    private static String buildVersion() throws IOException {
-        Properties build = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("target", "classes", "META-INF", "build-info.properties"))) {
-            build.load(in);
-        }
-        return build.getProperty("build.version");
-    }
-
-    private static void jar(Path classes, Path jar, String version) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, out);
-                out.closeEntry();
-            }
-        }
     }
 }
