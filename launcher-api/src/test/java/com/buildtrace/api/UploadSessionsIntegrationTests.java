@@ -103,6 +103,29 @@ class UploadSessionsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aCompletedUploadIsComparedOnUploadLikeAOneRequestUpload() throws Exception {
+        UUID project = api().post("/api/v1/projects", "{\"name\": \"Resumable on upload\", \"compareOnUpload\": true}")
+                .id();
+        UUID set = drawingSet(project, "Structural");
+        UUID a = uploadRevision(project, set, "Rev A", sheetSet("resumable-on-upload-a.pdf", 2)).id();
+        Path newer = sheetSet("resumable-on-upload-b.pdf", 2, 1);
+        String id = start(project, set, "Rev B", file(newer, true)).json().get("id").asString();
+        sendAll(id, 0, Files.readAllBytes(newer));
+
+        String b = api().post("/api/v1/uploads/" + id + "/complete", "").json().get("id").asString();
+
+        JsonNode list = api().get("/api/v1/comparisons?projectId=" + project).json();
+        assertThat(list.get("total").asInt()).isEqualTo(1);
+        JsonNode c = list.get("items").get(0);
+        assertThat(c.get("trigger").asString()).isEqualTo("upload");
+        assertThat(c.get("oldRevision").get("id").asString()).isEqualTo(a.toString());
+        assertThat(c.get("newRevision").get("id").asString()).isEqualTo(b);
+        assertThat(api().get("/api/v1/projects/" + project + "/activity").json().findValuesAsString("action"))
+                .contains("revision_uploaded");
+        assertThat(awaitEnd(UUID.fromString(c.get("id").asString())).get("counts").get("changed").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void refusesChunksAtTheWrongOffsetOrOutsideTheFileSayingWhereToContinue() throws Exception {
         UUID project = project("Offsets");
         UUID set = drawingSet(project, "Architectural");
