@@ -18,7 +18,12 @@ import './upload.css';
 export interface Unfinished { open: UploadSession[]; gone: Remembered[] }
 
 export async function unfinishedUploads(projectId: string): Promise<Unfinished> {
-  const open = await openSessions(projectId);
+  let open: UploadSession[];
+  try {
+    open = await openSessions(projectId);
+  } catch {
+    return { open: [], gone: [] }; // the project page is shown without them rather than not at all
+  }
   const gone: Remembered[] = [];
   for (const r of remembered().filter((x) => x.projectId === projectId && !open.some((s) => s.id === x.id))) {
     try {
@@ -159,8 +164,10 @@ function panel(u: Uploader, canEdit: boolean, userId: string, onRevision: () => 
 
   let lastState = '';
   let drawing = false;
+  let shown = false;
   const draw = () => {
     drawing = false;
+    shown ||= root.isConnected;
     const session = u.session;
     const total = u.total();
     const who = session.createdBy === userId ? 'you' : session.createdByName;
@@ -196,6 +203,10 @@ function panel(u: Uploader, canEdit: boolean, userId: string, onRevision: () => 
     }
   };
   const stop = u.onChange(() => {
+    if (shown && !root.isConnected) {
+      stop(); // the page was left: the uploader goes on, a panel on the next page shows it
+      return;
+    }
     if (!drawing) {
       drawing = true;
       requestAnimationFrame(draw);
