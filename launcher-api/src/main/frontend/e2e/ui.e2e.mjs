@@ -11,6 +11,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { steps } from './steps.mjs';
 
 const base = process.env.BT_BASE_URL ?? 'http://localhost:8080';
 const artifacts = process.env.BT_ARTIFACTS ?? 'target/e2e';
@@ -20,25 +21,6 @@ const expectChat = process.env.BT_EXPECT_CHAT ?? 'unavailable';
 if (!oldFiles.length || !newFiles.length) throw new Error('set BT_OLD_PDF and BT_NEW_PDF');
 mkdirSync(artifacts, { recursive: true });
 
-let passed = 0;
-let failed = 0;
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e.message}`);
-    await page.screenshot({ path: join(artifacts, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
-    throw e;
-  }
-}
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
 const browser = await chromium.launch({
   executablePath: process.env.BT_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -46,6 +28,7 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
 const page = await context.newPage();
+const { step, check, counts } = steps(page, artifacts);
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 page.setDefaultTimeout(20_000);
@@ -82,8 +65,8 @@ try {
   for (const [label, files] of [['Rev A', oldFiles], ['Rev B', newFiles]]) {
     await step(`upload ${label} (${files.length} file${files.length > 1 ? 's' : ''}) with per-file progress`, async () => {
       await page.getByLabel(/Files of a new revision/).setInputFiles(files);
-      const bars = page.locator('.dropzone progress');
-      check(await bars.count() === files.length, `one progress bar per file, saw ${await bars.count()}`);
+      const rows = page.locator('.dropzone ul.files li');
+      check(await rows.count() === files.length, `one row per file, saw ${await rows.count()}`);
       await page.getByLabel('Revision label').fill(label);
       await page.getByRole('button', { name: 'Upload revision' }).click();
       await page.locator('table.revisions td', { hasText: label }).first().waitFor();
@@ -238,6 +221,6 @@ try {
 } finally {
   await browser.close();
   console.log(`API requests: ${apiRequests.other}, sheet images: ${apiRequests.images}`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
 }
-process.exit(failed ? 1 : 0);
+process.exit(counts.failed ? 1 : 0);

@@ -74,6 +74,11 @@ export async function sheetsOf(comparisonId: string): Promise<SheetResult[]> {
 
 let refreshing: Promise<boolean> | null = null;
 
+/** Refreshes the access token (one refresh for all who ask at once); true when the sign-in goes on. */
+export async function refreshAccessToken(): Promise<boolean> {
+  return refresh();
+}
+
 async function refresh(): Promise<boolean> {
   refreshing ??= fetch(`${API}/auth/token/refresh`, { method: 'POST', credentials: 'same-origin' })
     .then((r) => r.ok)
@@ -166,52 +171,4 @@ export async function devSignIn(): Promise<User> {
 
 export async function signOut(): Promise<void> {
   await fetch(`${API}/auth/logout`, { method: 'POST', credentials: 'same-origin' });
-}
-
-/**
- * Uploads a revision (all files in one multipart request, as the API takes it) and reports progress per file:
- * the files are sent in order, so the bytes sent tell how far each one is.
- */
-export function uploadRevision(
-  projectId: string, setId: string, files: File[], fields: Record<string, string>,
-  onProgress: (perFile: number[]) => void,
-): Promise<Revision> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
-    for (const f of files) form.append('files', f, f.name);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API}/projects/${projectId}/sets/${setId}/revisions`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    const total = files.reduce((s, f) => s + f.size, 0) || 1;
-    xhr.upload.onprogress = (e) => {
-      const sent = e.lengthComputable ? (e.loaded / e.total) * total : 0;
-      let before = 0;
-      onProgress(files.map((f) => {
-        const done = Math.max(0, Math.min(f.size, sent - before));
-        before += f.size;
-        return f.size === 0 ? 1 : done / f.size;
-      }));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(files.map(() => 1));
-        resolve(JSON.parse(xhr.responseText));
-      } else {
-        let title = xhr.statusText;
-        let detail = '';
-        try {
-          const p = JSON.parse(xhr.responseText);
-          title = p.title ?? title;
-          detail = p.detail ?? '';
-        } catch {
-          // not a problem detail
-        }
-        if (xhr.status === 401) onSignedOut();
-        reject(new ApiError(xhr.status, title, detail));
-      }
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'Network error', 'the upload could not reach the server'));
-    xhr.send(form);
-  });
 }

@@ -1,13 +1,15 @@
-import { get, send, uploadRevision, type Comparison, type DrawingSet, type Page, type Project, type Revision } from '../api';
+import { get, send, type Comparison, type DrawingSet, type Page, type Project, type Revision } from '../api';
 import { append, clear, formatBytes, formatTime, h } from '../dom';
 import type { PageContext } from '../main';
 import { notificationsPanel } from './notifications';
+import { unfinishedUploads, UploadList } from '../upload/panel';
 
 /** A project: its drawing sets, their revisions, an upload drop zone per set, "compare with previous". */
 export async function projectPage(ctx: PageContext, projectId: string): Promise<void> {
-  const [project, sets] = await Promise.all([
+  const [project, sets, unfinished] = await Promise.all([
     get<Project>(`projects/${projectId}`),
     get<DrawingSet[]>(`projects/${projectId}/sets`),
+    unfinishedUploads(projectId),
   ]);
   const canEdit = project.role === 'owner' || project.role === 'editor';
   const setName = h('input', { type: 'text', required: true, maxlength: 200, placeholder: 'Drawing set name (e.g. Architectural)', 'aria-label': 'New drawing set name' });
@@ -34,12 +36,16 @@ export async function projectPage(ctx: PageContext, projectId: string): Promise<
   for (const set of sets) {
     const section = h('section.set', { 'aria-label': `Drawing set ${set.name}` });
     ctx.root.append(section);
-    await renderSet(section, project, set, canEdit);
+    const uploads: UploadList = new UploadList(project.id, set.id, canEdit, ctx.user.id,
+      () => void renderSet(section, project, set, canEdit, uploads));
+    uploads.show(unfinished);
+    await renderSet(section, project, set, canEdit, uploads);
   }
   ctx.root.append(await notificationsPanel(project));
 }
 
-async function renderSet(section: HTMLElement, project: Project, set: DrawingSet, canEdit: boolean): Promise<void> {
+async function renderSet(section: HTMLElement, project: Project, set: DrawingSet, canEdit: boolean,
+  uploads: UploadList): Promise<void> {
   const revisions = await get<Page<Revision>>(`projects/${project.id}/revisions?set=${set.id}&page=0&size=100`);
   const ordered = [...revisions.items].sort((a, b) => b.seq - a.seq);
   clear(section);
@@ -74,12 +80,12 @@ async function renderSet(section: HTMLElement, project: Project, set: DrawingSet
           },
         }, `Compare with ${previous.label || `revision ${previous.seq}`}`) : null, status));
     })));
-  section.append(ordered.length ? list : h('p.muted', {}, 'No revisions yet.'));
-  if (canEdit) section.append(dropZone(project, set, () => void renderSet(section, project, set, canEdit)));
+  section.append(ordered.length ? list : h('p.muted', {}, 'No revisions yet.'), uploads.element);
+  if (canEdit) section.append(dropZone(set, uploads));
 }
 
-/** A drop zone for the files of one revision (several PDFs at once), with per-file progress. */
-function dropZone(project: Project, set: DrawingSet, uploaded: () => void): HTMLElement {
+/** A drop zone for the files of one revision (several PDFs at once), sent as a resumable upload. */
+function dropZone(set: DrawingSet, uploads: UploadList): HTMLElement {
   let files: File[] = [];
   const input = h('input', { type: 'file', multiple: true, accept: '.pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/*', 'aria-label': `Files of a new revision of ${set.name}` });
   const label = h('input', { type: 'text', placeholder: 'Label (e.g. Rev B)', maxlength: 100, 'aria-label': 'Revision label' });
@@ -88,15 +94,9 @@ function dropZone(project: Project, set: DrawingSet, uploaded: () => void): HTML
   const fileList = h('ul.files');
   const error = h('p.error', { role: 'alert' });
   const submit = h('button.primary', { type: 'submit', disabled: true }, 'Upload revision');
-  const bars: HTMLProgressElement[] = [];
   const show = () => {
     clear(fileList);
-    bars.length = 0;
-    for (const f of files) {
-      const bar = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${f.name}` });
-      bars.push(bar);
-      fileList.append(h('li', {}, h('span.name', {}, f.name), h('span.muted', {}, ` ${formatBytes(f.size)} `), bar));
-    }
+    for (const f of files) fileList.append(h('li', {}, h('span.name', {}, f.name), h('span.muted', {}, ` ${formatBytes(f.size)}`)));
     submit.disabled = files.length === 0;
   };
   const add = (list: FileList | null) => {
@@ -121,10 +121,10 @@ function dropZone(project: Project, set: DrawingSet, uploaded: () => void): HTML
       submit.disabled = true;
       error.textContent = '';
       try {
-        await uploadRevision(project.id, set.id, files, { label: label.value.trim(), issuedOn: issued.value, note: note.value.trim() },
-          (perFile) => perFile.forEach((v, i) => bars[i] && (bars[i].value = v)));
+        await uploads.start(files, { label: label.value.trim(), issuedOn: issued.value, note: note.value.trim() });
         files = [];
-        uploaded();
+        show();
+        zone.reset();
       } catch (err) {
         error.textContent = (err as Error).message;
         submit.disabled = false;

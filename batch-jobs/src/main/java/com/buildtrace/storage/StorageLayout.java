@@ -9,6 +9,8 @@ import java.util.UUID;
  * projects/{project}/sets/{set}/revisions/{revision}/files/{nnn}.{pdf|png|jpg|tif}   uploaded files, in upload order
  * comparisons/{comparison}/                                                       what the comparison writes:
  *     result.json, index.html, sheets/sheet-NNN-.../overlay.png, old.png, new.png, preview.png, thumbnail.png
+ * uploads/{session}/files/{nnn}/{offset}-{attempt}.part                           chunks of a resumable upload,
+ *                                                                                 until it completes or expires
  * </pre>
  * Every segment is an id or a name made here.
  */
@@ -29,6 +31,20 @@ public final class StorageLayout {
         }
         return revisionFiles(project, set, revision)
                 .resolve(String.format(Locale.ROOT, "%03d.%s", position + 1, extension));
+    }
+
+    /** Everything received so far by a resumable upload session. */
+    public static StorageKey upload(UUID session) {
+        return StorageKey.of("uploads", session);
+    }
+
+    /**
+     * One chunk of a file of a resumable upload: by the file's position (0-based), the chunk's first byte, and
+     * the attempt that wrote it (two attempts at the same bytes never write the same object).
+     */
+    public static StorageKey uploadChunk(UUID session, int position, long offset, UUID attempt) {
+        return upload(session).resolve("files", String.format(Locale.ROOT, "%03d", position + 1),
+                String.format(Locale.ROOT, "%015d-%s.part", offset, attempt));
     }
 
     /** Everything a comparison writes. */

@@ -102,6 +102,18 @@ final class ApiClient {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A PUT of raw bytes with these headers (a chunk of a resumable upload). */
+    Response put(String path, Map<String, String> headers, byte[] body) {
+        return put(path, headers, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /** A PUT of a body from a publisher ({@code ofInputStream} sends it chunked, without a Content-Length). */
+    Response put(String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/octet-stream").PUT(body);
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }

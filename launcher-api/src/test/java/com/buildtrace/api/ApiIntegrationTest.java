@@ -77,6 +77,7 @@ abstract class ApiIntegrationTest {
         TestDatabase.register(registry);
         registry.add("buildtrace.storage.root", STORE::toString);
         registry.add("buildtrace.api.max-set-size", () -> "3MB");
+        registry.add("buildtrace.uploads.chunk-size", () -> "64KB");
         registry.add("buildtrace.api.dpi", () -> "100");
         registry.add("buildtrace.workers.count", () -> "1");
         registry.add("buildtrace.job.threads", () -> "1");

@@ -111,6 +111,8 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
 
     UUID webhook;
 
+    UUID uploadSession;
+
     Path pdf;
 
     @BeforeAll
@@ -139,6 +141,8 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
         webhook = owner.post("/api/v1/projects/" + project + "/webhooks",
                 "{\"url\": \"https://hooks.example.test/buildtrace\"}").id();
         viewersComment = viewer.post("/api/v1/comparisons/" + comparison + "/comments", "{\"body\": \"Noted.\"}").id();
+        uploadSession = owner.post("/api/v1/projects/" + project + "/sets/" + set + "/uploads",
+                "{\"label\": \"C\", \"files\": [{\"name\": \"c.pdf\", \"bytes\": 1000}]}").id();
     }
 
     /** Every mapped endpoint but the public ones, with a request that exercises it. */
@@ -158,6 +162,14 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
         cases.put("POST /api/v1/projects/{project}/sets/{set}/revisions [multipart/form-data]",
                 Case.multipart(Access.WRITE, p + "/sets/" + set + "/revisions", Map.of("label", "C"), file));
         cases.put("GET /api/v1/projects/{project}/revisions", Case.of(Access.READ, p + "/revisions"));
+        String u = "/api/v1/uploads/" + uploadSession;
+        cases.put("POST /api/v1/projects/{project}/sets/{set}/uploads", Case.json(Access.WRITE, p + "/sets/" + set
+                + "/uploads", "{\"label\": \"D\", \"files\": [{\"name\": \"d.pdf\", \"bytes\": 1000}]}"));
+        cases.put("GET /api/v1/projects/{project}/uploads", Case.of(Access.READ, p + "/uploads"));
+        cases.put("GET /api/v1/uploads/{id}", Case.of(Access.READ, u));
+        cases.put("PUT /api/v1/uploads/{id}/files/{position}", Case.json(Access.WRITE, u + "/files/0", "{}"));
+        cases.put("POST /api/v1/uploads/{id}/complete", Case.of(Access.WRITE, u + "/complete"));
+        cases.put("DELETE /api/v1/uploads/{id}", Case.of(Access.WRITE, u));
         cases.put("GET /api/v1/revisions/{id}", Case.of(Access.READ, "/api/v1/revisions/" + revA));
         cases.put("GET /api/v1/revisions/{id}/files/{position}", Case.of(Access.READ, "/api/v1/revisions/" + revA
                 + "/files/0"));

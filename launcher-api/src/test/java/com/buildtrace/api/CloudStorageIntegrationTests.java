@@ -92,4 +92,37 @@ class CloudStorageIntegrationTests {
         assertThat(api.get("/api/v1/comparisons/" + comparison + "/report/").text()).contains("A-102");
         assertThat(api.get("/api/v1/revisions/" + a + "/files/0").raw().body()).isEqualTo(Files.readAllBytes(older));
     }
+
+    @Test
+    void keepsTheChunksOfAResumableUploadInTheBucketUntilItCompletes() throws Exception {
+        ApiClient api = new ApiClient(port).signedIn();
+        UUID project = api.post("/api/v1/projects", "{\"name\": \"Resumable on a bucket\"}").id();
+        UUID set = api.post("/api/v1/projects/" + project + "/sets", "{\"name\": \"Architectural\"}").id();
+        byte[] png = Files.readAllBytes(UploadSessionsIntegrationTests.noise("gcs-resumable.png", 9_000_000, 7));
+        JsonNode session = api.post("/api/v1/projects/" + project + "/sets/" + set + "/uploads", "{\"label\": \"A\", "
+                + "\"files\": [{\"name\": \"site.png\", \"bytes\": " + png.length + ", \"sha256\": \""
+                + UploadSessionsIntegrationTests.sha256(png) + "\"}]}").json();
+        String id = session.get("id").asString();
+        int chunk = session.get("chunkBytes").asInt();
+        for (int first = 0; first < png.length; first += chunk) {
+            int last = Math.min(png.length, first + chunk) - 1;
+            ApiClient.Response r = api.put("/api/v1/uploads/" + id + "/files/0", Map.of("Content-Range", "bytes "
+                    + first + "-" + last + "/" + png.length), java.util.Arrays.copyOfRange(png, first, last + 1));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+        }
+        List<String> chunks = new ArrayList<>();
+        storage.list("buildtrace-drawings", Storage.BlobListOption.prefix("uploads/" + id + "/")).iterateAll()
+                .forEach(o -> chunks.add(o.getName()));
+
+        ApiClient.Response completed = api.post("/api/v1/uploads/" + id + "/complete", "");
+
+        assertThat(chunk).isEqualTo(8 << 20);
+        assertThat(chunks).hasSize(2).allMatch(k -> k.startsWith("uploads/" + id + "/files/001/"));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(201);
+        String revision = completed.json().get("id").asString();
+        assertThat(storage.get(BlobId.of("buildtrace-drawings", "projects/" + project + "/sets/" + set
+                + "/revisions/" + revision + "/files/001.png")).getContent()).isEqualTo(png);
+        assertThat(storage.list("buildtrace-drawings", Storage.BlobListOption.prefix("uploads/" + id + "/"))
+                .iterateAll()).isEmpty();
+    }
 }

@@ -6,6 +6,8 @@ import com.buildtrace.testing.OpenAiMock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +44,8 @@ class WebUiBrowserIntegrationTests {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         AiEndpointsIntegrationTests.settings(registry);
+        // resumable uploads in chunks small enough for a test file to need several
+        registry.add("buildtrace.uploads.chunk-size", () -> "64KB");
     }
 
     @LocalServerPort
@@ -84,5 +88,44 @@ class WebUiBrowserIntegrationTests {
         }
         assertThat(ARTIFACTS.resolve("package.zip").toFile().length()).isGreaterThan(1000L);
         assertThat(MOCK.requests()).as("the chat question reached the model").isNotEmpty();
+    }
+
+    // ---- resumable uploads (e2e/uploads.e2e.mjs) ----
+
+    /**
+     * Resumable uploads in Chromium, in chunks of 64 KB: an upload of two files interrupted by a reload half-way,
+     * each file's progress shown again from the server, a wrong file refused with a message, the same files chosen
+     * again and the revision made; over a slow link a failed chunk retried after a wait, pause and resume from the
+     * keyboard, a lost completion done after a reload without choosing the files again; files already uploaded
+     * refused at once; an upload cancelled.
+     */
+    @Test
+    void resumesAnUploadAfterAReloadInChromium() throws Exception {
+        List<Path> files = List.of(UploadSessionsIntegrationTests.noise("ui-r-site.png", 150_000, 11),
+                UploadSessionsIntegrationTests.noise("ui-r-survey.png", 200_000, 12),
+                ApiIntegrationTest.sheetSet("ui-s.pdf", 3), UploadSessionsIntegrationTests.noise("ui-s-site.png", 600_000, 13),
+                UploadSessionsIntegrationTests.noise("ui-t-site.png", 300_000, 14),
+                UploadSessionsIntegrationTests.noise("ui-t-survey.png", 250_000, 15));
+        Files.createDirectories(ARTIFACTS);
+        Path log = ARTIFACTS.resolve("uploads.e2e.log");
+        ProcessBuilder node = new ProcessBuilder("node", "e2e/uploads.e2e.mjs").directory(FRONTEND.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        node.environment().putAll(Map.of("BT_BASE_URL", "http://localhost:" + port, "BT_ARTIFACTS", ARTIFACTS.toString(),
+                "BT_CHROMIUM", CHROMIUM, "BT_FILES", String.join(java.io.File.pathSeparator,
+                        files.stream().map(Path::toString).toList())));
+        Process run = node.start();
+        boolean ended = run.waitFor(3, TimeUnit.MINUTES);
+        if (!ended) {
+            run.destroyForcibly();
+        }
+        String output = Files.readString(log);
+
+        assertThat(ended).as("the uploads' browser test ended within 3 minutes:%n%s", output).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).contains("7 passed, 0 failed");
+        for (String page : new String[] {"u1-uploading", "u2-after-reload", "u3-mismatch", "u4-revision",
+            "u5-retrying", "u6-paused", "u7-all-received"}) {
+            assertThat(ARTIFACTS.resolve(page + ".png")).as("screenshot " + page).isNotEmptyFile();
+        }
     }
 }

@@ -103,7 +103,8 @@ class DrawingSetController {
             throw ApiException.invalid("note must have at most 2000 characters");
         }
         Revision r = uploads.upload(caller, project, set,
-                new RevisionUploads.Upload(label.strip(), issuedOn, note, files == null ? List.of() : files, false));
+                new RevisionUploads.Upload(label.strip(), issuedOn, note,
+                        files == null ? List.of() : files.stream().map(IncomingFile::of).toList(), false));
         return ResponseEntity.created(URI.create("/api/v1/revisions/" + r.id())).body(r);
     }
 

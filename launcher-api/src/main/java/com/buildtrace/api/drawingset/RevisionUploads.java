@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -41,7 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
  * Takes an upload of one or several files as a new revision of a drawing set: checks each file's content
  * (PDF, PNG, JPEG or TIFF, whatever its name says), counts its sheets, computes its SHA-256, refuses an
  * upload identical to an earlier revision of the set, stores the files under keys made from ids, and records
- * the revision.
+ * the revision. The same path for a multipart request and for a completed upload session ({@link IncomingFile}).
  */
 @Service
 public class RevisionUploads {
@@ -78,7 +79,7 @@ public class RevisionUploads {
      * @param reuseIdentical an upload identical to an earlier revision of the set returns that revision
      *     (instead of a conflict)
      */
-    public record Upload(String label, LocalDate issuedOn, String note, List<MultipartFile> files,
+    public record Upload(String label, LocalDate issuedOn, String note, List<? extends IncomingFile> files,
                          boolean reuseIdentical) {
     }
 
@@ -91,20 +92,29 @@ public class RevisionUploads {
      * Stores and records a new revision.
      *
      * @throws ApiException 400 for no file or an empty one, 413 above the size limit, 415 for a file that is
-     *     not a drawing, 422 for a PDF that cannot be opened, 409 for an upload identical to an earlier
-     *     revision of the set (its id in the problem's {@code revisionId}), 404 for a set the caller may not see, 403 for a viewer of the project
+     *     not a drawing, 422 for a PDF that cannot be opened or a file that is not what was announced
+     *     ({@link FileMismatchException}), 409 for an upload identical to an earlier revision of the set (its id
+     *     in the problem's {@code revisionId}), 404 for a set the caller may not see, 403 for a viewer of the
+     *     project
      */
     public Revision upload(Caller caller, UUID project, UUID set, Upload upload) {
-        access.require(caller, project, ProjectRole.EDITOR, "upload a revision");
-        DrawingSet drawingSet = repository.findSet(caller, project, set)
-                .orElseThrow(() -> ApiException.notFound("drawing set", set));
-        check(upload);
+        return upload(caller, project, set, upload, revision -> {
+        });
+    }
+
+    /**
+     * As {@link #upload(Caller, UUID, UUID, Upload)}, running {@code recorded} with the new revision in the
+     * transaction that records it (so that what it writes is committed with the revision, or not at all).
+     */
+    public Revision upload(Caller caller, UUID project, UUID set, Upload upload, Consumer<Revision> recorded) {
+        DrawingSet drawingSet = writableSet(caller, project, set);
+        check(upload.files(), "no files: send the revision's PDFs or images as multipart parts named 'files'");
         List<Received> received = new ArrayList<>();
         try {
-            for (MultipartFile f : upload.files()) {
+            for (IncomingFile f : upload.files()) {
                 received.add(receive(received.size(), f));
             }
-            Stored stored = store(caller, drawingSet, upload, received);
+            Stored stored = store(caller, drawingSet, upload, received, recorded);
             if (stored.created()) {
                 events.publishEvent(new RevisionUploaded(caller, project, stored.revision().id()));
             }
@@ -112,6 +122,31 @@ public class RevisionUploads {
         } finally {
             received.forEach(r -> r.temp().toFile().delete());
         }
+    }
+
+    /**
+     * Checks an upload whose bytes are still to come (an upload session announcing its files): the caller may
+     * upload to the set, the files are within the limits, and, when every file's SHA-256 is announced, they are
+     * not an earlier revision of the set.
+     *
+     * @return the drawing set
+     * @throws ApiException as {@link #upload(Caller, UUID, UUID, Upload)} before any byte is read
+     */
+    public DrawingSet admit(Caller caller, UUID project, UUID set, List<? extends DeclaredFile> files) {
+        DrawingSet drawingSet = writableSet(caller, project, set);
+        check(files, "no files: list the revision's files");
+        if (files.stream().allMatch(f -> f.sha256() != null)) {
+            repository.sameUpload(caller, set, digestOf(files.stream().map(DeclaredFile::sha256).toList()))
+                    .ifPresent(same -> {
+                        throw duplicate(same, drawingSet);
+                    });
+        }
+        return drawingSet;
+    }
+
+    private DrawingSet writableSet(Caller caller, UUID project, UUID set) {
+        access.require(caller, project, ProjectRole.EDITOR, "upload a revision");
+        return repository.findSet(caller, project, set).orElseThrow(() -> ApiException.notFound("drawing set", set));
     }
 
     /**
@@ -127,50 +162,67 @@ public class RevisionUploads {
                 return repository.findSetByName(project, setName).orElseThrow();
             }
         });
-        return upload(caller, project, set.id(), new Upload(label, null, null, file == null ? List.of() : List.of(file),
-                true));
+        return upload(caller, project, set.id(), new Upload(label, null, null,
+                file == null ? List.of() : List.of(IncomingFile.of(file)), true));
     }
 
-    private void check(Upload upload) {
-        if (upload.files() == null || upload.files().isEmpty()) {
-            throw ApiException.invalid("no files: send the revision's PDFs or images as multipart parts named 'files'");
+    private void check(List<? extends DeclaredFile> files, String none) {
+        if (files == null || files.isEmpty()) {
+            throw ApiException.invalid(none);
         }
-        if (upload.files().size() > properties.maxFiles()) {
-            throw ApiException.invalid("too many files: " + upload.files().size() + " (at most "
+        if (files.size() > properties.maxFiles()) {
+            throw ApiException.invalid("too many files: " + files.size() + " (at most "
                     + properties.maxFiles() + " per revision, buildtrace.api.max-files)");
         }
-        long total = upload.files().stream().mapToLong(MultipartFile::getSize).sum();
+        long total = files.stream().mapToLong(DeclaredFile::size).sum();
         if (total > properties.maxSetSize().toBytes()) {
             throw ApiException.tooLarge("the files add up to " + total / (1024 * 1024) + " MB; the limit is "
                     + properties.maxSetSize().toMegabytes() + " MB per revision (buildtrace.api.max-set-size)");
         }
-        for (MultipartFile f : upload.files()) {
-            if (f.isEmpty()) {
-                throw ApiException.invalid("file '" + displayName(f) + "' is empty");
+        for (DeclaredFile f : files) {
+            if (f.size() <= 0) {
+                throw ApiException.invalid("file '" + f.name() + "' is empty");
             }
         }
     }
 
-    private Received receive(int position, MultipartFile file) {
-        String name = displayName(file);
+    /** Copies a file to a temporary one, taking its digest; the file must be what was announced. */
+    private Received receive(int position, IncomingFile file) {
+        String name = file.name();
+        Path temp = null;
         try {
-            Path temp = Files.createTempFile("buildtrace-upload-", ".part");
+            temp = Files.createTempFile("buildtrace-upload-", ".part");
             MessageDigest sha = sha256();
             byte[] head = new byte[FileType.SNIFF_BYTES];
             int headLength;
-            try (InputStream in = new DigestInputStream(file.getInputStream(), sha);
+            try (InputStream in = new DigestInputStream(file.open(), sha);
                  OutputStream out = Files.newOutputStream(temp)) {
                 headLength = in.readNBytes(head, 0, head.length);
                 out.write(head, 0, headLength);
                 in.transferTo(out);
             }
+            long bytes = Files.size(temp);
+            String digest = HexFormat.of().formatHex(sha.digest());
+            if (bytes != file.size()) {
+                throw new FileMismatchException(position, "file '" + name + "' has " + bytes + " bytes; "
+                        + file.size() + " were announced");
+            }
+            if (file.sha256() != null && !file.sha256().equalsIgnoreCase(digest)) {
+                throw new FileMismatchException(position, "file '" + name + "' does not have the SHA-256 announced "
+                        + "for it (" + file.sha256().toLowerCase(java.util.Locale.ROOT) + "); its bytes have " + digest);
+            }
             FileType type = FileType.sniff(head, headLength).orElseThrow(() -> ApiException.unsupportedFile(
                     "file '" + name + "' is " + FileType.describe(head, headLength)
                             + ", not a drawing: upload PDF, PNG, JPEG or TIFF files"));
-            return new Received(position, name, type, temp, Files.size(temp), HexFormat.of().formatHex(sha.digest()),
-                    pages(name, type, temp));
+            Received received = new Received(position, name, type, temp, bytes, digest, pages(name, type, temp));
+            temp = null;
+            return received;
         } catch (IOException e) {
             throw new UncheckedIOException("could not receive file '" + name + "': " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                temp.toFile().delete();
+            }
         }
     }
 
@@ -206,8 +258,9 @@ public class RevisionUploads {
     private record Stored(Revision revision, boolean created) {
     }
 
-    private Stored store(Caller caller, DrawingSet set, Upload upload, List<Received> files) {
-        String digest = digestOf(files);
+    private Stored store(Caller caller, DrawingSet set, Upload upload, List<Received> files,
+                         Consumer<Revision> inTransaction) {
+        String digest = digestOf(files.stream().map(Received::sha256).toList());
         UUID id = UUID.randomUUID();
         List<StorageKey> written = new ArrayList<>();
         try {
@@ -218,9 +271,7 @@ public class RevisionUploads {
                     return new Stored(identical.get(), false);
                 }
                 identical.ifPresent(same -> {
-                    throw ApiException.conflict("these files were already uploaded as revision '" + same.label()
-                            + "' (" + same.id() + ") of drawing set '" + set.name() + "'",
-                            Map.of("revisionId", same.id()));
+                    throw duplicate(same, set);
                 });
                 Map<String, UUID> known = repository.filesInSet(set.id(), files.stream().map(Received::sha256).toList());
                 List<Revision.RevisionFile> recorded = new ArrayList<>();
@@ -240,7 +291,9 @@ public class RevisionUploads {
                         upload.issuedOn(), upload.note(), pages, files.stream().mapToLong(Received::bytes).sum(), digest,
                         recorded, caller.userId(), null);
                 repository.insert(r, StorageLayout.revisionFiles(set.projectId(), set.id(), id).path(), keys);
-                return new Stored(repository.find(caller, id).orElseThrow(), true);
+                Revision created = repository.find(caller, id).orElseThrow();
+                inTransaction.accept(created);
+                return new Stored(created, true);
             });
         } catch (RuntimeException e) {
             written.forEach(this::deleteQuietly);
@@ -264,9 +317,16 @@ public class RevisionUploads {
         }
     }
 
-    private static String digestOf(List<Received> files) {
+    private static ApiException duplicate(Revision same, DrawingSet set) {
+        return ApiException.conflict("these files were already uploaded as revision '" + same.label()
+                + "' (" + same.id() + ") of drawing set '" + set.name() + "'", Map.of("revisionId", same.id()));
+    }
+
+    /** A revision's digest: over its files' digests, in order. */
+    private static String digestOf(List<String> fileDigests) {
         MessageDigest sha = sha256();
-        files.forEach(f -> sha.update((f.sha256() + "\n").getBytes(StandardCharsets.US_ASCII)));
+        fileDigests.forEach(d -> sha.update((d.toLowerCase(java.util.Locale.ROOT) + "\n")
+                .getBytes(StandardCharsets.US_ASCII)));
         return HexFormat.of().formatHex(sha.digest());
     }
 
@@ -280,7 +340,12 @@ public class RevisionUploads {
 
     /** The uploaded name without any folders, for messages and downloads only. */
     public static String displayName(MultipartFile f) {
-        String name = f.getOriginalFilename() == null ? "" : f.getOriginalFilename();
+        return displayName(f.getOriginalFilename());
+    }
+
+    /** A file name as a client gave it, without any folders or control characters, for messages and downloads. */
+    public static String displayName(String original) {
+        String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
                 .replaceAll("[\\p{Cntrl}\"]", "_").strip();
         return name.isEmpty() ? "file" : name.length() > 200 ? name.substring(0, 200) : name;

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled limits apply (default true)
  * @param period the period the numbers are per; a bucket refills completely at its end (default 1 minute)
- * @param uploads revision uploads per period (default 10)
+ * @param uploads revision uploads per period, a resumable upload counting once (default 10)
+ * @param chunks chunks of resumable uploads per period (default 1200: 8 MB chunks at up to 160 MB/s)
  * @param comparisons comparisons created per period, from revisions or from files (default 5)
  * @param other every other request to {@code /api/} per period (default 60)
  * @param images sheet images per period (default 600: a viewer loads several per sheet, a gallery one per tile)
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("buildtrace.rate-limit")
 public record RateLimitProperties(Boolean enabled, Duration period, Integer uploads, Integer comparisons,
-                                  Integer other, Integer images, Store store) {
+                                  Integer other, Integer images, Store store, Integer chunks) {
 
     /** Where buckets live. */
     public enum Store { MEMORY, POSTGRES }
@@ -31,8 +32,9 @@ public record RateLimitProperties(Boolean enabled, Duration period, Integer uplo
         other = other == null ? 60 : other;
         images = images == null ? 600 : images;
         store = store == null ? Store.MEMORY : store;
+        chunks = chunks == null ? 1200 : chunks;
         if (period.compareTo(Duration.ofSeconds(1)) < 0 || uploads < 1 || comparisons < 1 || other < 1
-                || images < 1) {
+                || images < 1 || chunks < 1) {
             throw new IllegalArgumentException("buildtrace.rate-limit: period must be at least 1s and every limit "
                     + "at least 1");
         }
@@ -42,6 +44,7 @@ public record RateLimitProperties(Boolean enabled, Duration period, Integer uplo
     public int limit(RequestKind kind) {
         return switch (kind) {
             case UPLOAD -> uploads;
+            case CHUNK -> chunks;
             case COMPARISON -> comparisons;
             case IMAGE -> images;
             case OTHER -> other;

@@ -5,8 +5,13 @@ import java.util.regex.Pattern;
 /** The kinds of request limited separately. */
 public enum RequestKind {
 
-    /** {@code POST /api/v1/projects/{p}/sets/{s}/revisions}. */
+    /**
+     * {@code POST /api/v1/projects/{p}/sets/{s}/revisions}, and the start of a resumable upload
+     * ({@code POST /api/v1/projects/{p}/sets/{s}/uploads}): a resumable upload counts once, whatever its chunks.
+     */
     UPLOAD("uploads", "buildtrace.rate-limit.uploads"),
+    /** {@code PUT /api/v1/uploads/{id}/files/{n}}: the chunks of resumable uploads. */
+    CHUNK("upload chunks", "buildtrace.rate-limit.chunks"),
     /** {@code POST /api/v1/comparisons}, from revisions or from files. */
     COMPARISON("comparisons created", "buildtrace.rate-limit.comparisons"),
     /**
@@ -17,7 +22,9 @@ public enum RequestKind {
     /** Any other request to the API. */
     OTHER("requests", "buildtrace.rate-limit.other");
 
-    private static final Pattern UPLOADS = Pattern.compile("/api/v1/projects/[^/]+/sets/[^/]+/revisions/?");
+    private static final Pattern UPLOADS = Pattern.compile("/api/v1/projects/[^/]+/sets/[^/]+/(revisions|uploads)/?");
+
+    private static final Pattern CHUNKS = Pattern.compile("/api/v1/uploads/[^/]+/files/[^/]+");
 
     private static final Pattern IMAGES = Pattern.compile("/api/v1/comparisons/[^/]+/sheets/[^/]+/[a-z]+");
 
@@ -34,6 +41,9 @@ public enum RequestKind {
     public static RequestKind of(String method, String path) {
         if ("POST".equals(method) && UPLOADS.matcher(path).matches()) {
             return UPLOAD;
+        }
+        if ("PUT".equals(method) && CHUNKS.matcher(path).matches()) {
+            return CHUNK;
         }
         if ("POST".equals(method) && (path.equals("/api/v1/comparisons") || path.equals("/api/v1/comparisons/"))) {
             return COMPARISON;

@@ -24,7 +24,7 @@ class RateLimiterTests {
         }
     };
 
-    private final RateLimiter limiter = new RateLimiter(new RateLimitProperties(null, null, null, null, null, null, null),
+    private final RateLimiter limiter = new RateLimiter(new RateLimitProperties(null, null, null, null, null, null, null, null),
             clock, null);
 
     @Test
@@ -71,7 +71,17 @@ class RateLimiterTests {
         assertThat(RequestKind.of("POST", "/api/v1/comparisons/c/restart")).isEqualTo(RequestKind.OTHER);
         assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3/preview")).isEqualTo(RequestKind.IMAGE);
         assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3")).isEqualTo(RequestKind.OTHER);
-        assertThat(new RateLimitProperties(null, null, null, null, null, null, null).limit(RequestKind.IMAGE))
+        assertThat(new RateLimitProperties(null, null, null, null, null, null, null, null).limit(RequestKind.IMAGE))
                 .isEqualTo(600);
+    }
+
+    @Test
+    void aResumableUploadCountsOnceAsAnUploadAndItsChunksApart() {
+        assertThat(RequestKind.of("POST", "/api/v1/projects/p/sets/s/uploads")).isEqualTo(RequestKind.UPLOAD);
+        assertThat(RequestKind.of("PUT", "/api/v1/uploads/u/files/0")).isEqualTo(RequestKind.CHUNK);
+        assertThat(RequestKind.of("GET", "/api/v1/uploads/u")).isEqualTo(RequestKind.OTHER);
+        assertThat(RequestKind.of("POST", "/api/v1/uploads/u/complete")).isEqualTo(RequestKind.OTHER);
+        assertThat(new RateLimitProperties(null, null, null, null, null, null, null, null).limit(RequestKind.CHUNK))
+                .isEqualTo(1200);
     }
 }
