@@ -48,8 +48,8 @@ export interface Placement { x: number; y: number; width: number }
 /** Colours to swap in every tile (the overlay's removed and added ink for a colour-blind-safe pair). */
 export interface Recolour { from: string[]; to: string[] }
 
-/** Tiles in flight per layer (the browser's six connections per host, shared by two layers side by side). */
-const CONCURRENT = 6;
+/** Tiles in flight per layer: the browser's six connections per host, and a few more for those in its cache. */
+const CONCURRENT = 8;
 /** Decoded tiles kept per layer (512 × 512 RGBA: 1 MB each), besides level 0. */
 const KEPT = 120;
 /** Wait before asking again for a tile that failed. */
@@ -75,6 +75,8 @@ export class TileLayer {
   private goal: Placement | null = null;
   private readonly tiles = new Map<string, Entry>();
   private readonly inflight = new Map<string, AbortController>();
+  /** The missing tiles of the view, in the order to ask for them: the next is asked for as one arrives. */
+  private queue: { key: string; level: number; x: number; y: number }[] = [];
   private frame = 0;
   private clock = 0;
   private disposed = false;
@@ -163,10 +165,11 @@ export class TileLayer {
       const l = s.levels[level];
       const scale = p.width / l.width; // CSS px per pixel of this level
       const ts = s.tileSize;
-      // pixels of this level larger than 2 device pixels: shown as crisp squares, not blurred; levels shown
-      // only until the finer one arrives are drawn quickly
+      // pixels of this level larger than 2 device pixels: shown as crisp squares, not blurred; a level is never
+      // reduced by more than half (the next coarser one would be drawn), which bilinear filtering does well;
+      // levels shown only until the finer one arrives are drawn quickly
       g.imageSmoothingEnabled = level < target || scale * dpr < 2;
-      g.imageSmoothingQuality = level < target ? 'low' : 'high';
+      g.imageSmoothingQuality = level < target ? 'low' : 'medium';
       for (const { key, x, y } of this.visible(level, p, cssW, cssH)) {
         const e = this.tiles.get(key);
         const tw = Math.min(ts, l.width - x * ts);
@@ -241,6 +244,7 @@ export class TileLayer {
   }
 
   private load(wanted: { key: string; level: number; x: number; y: number }[]): void {
+    this.queue = wanted;
     const keys = new Set(wanted.map((t) => t.key));
     // tiles no longer on screen are not waited for (level 0 always is)
     for (const [key, c] of this.inflight) {
@@ -249,11 +253,16 @@ export class TileLayer {
         this.inflight.delete(key);
       }
     }
+    this.pump();
+  }
+
+  /** Asks for the next tiles of the queue while there is room. */
+  private pump(): void {
     const now = performance.now();
-    for (const t of wanted) {
-      if (this.inflight.size >= CONCURRENT) break;
+    for (const t of this.queue) {
+      if (this.inflight.size >= CONCURRENT || this.disposed) break;
       const e = this.tiles.get(t.key);
-      if (this.inflight.has(t.key) || (e && now - e.failedAt < RETRY_MS)) continue;
+      if (this.inflight.has(t.key) || e?.bitmap || (e && now - e.failedAt < RETRY_MS)) continue;
       void this.fetchTile(t.key, t.level, t.x, t.y);
     }
   }
@@ -274,8 +283,7 @@ export class TileLayer {
     } finally {
       if (this.inflight.get(key) === control) this.inflight.delete(key);
     }
-    // the next tile waiting for a connection
-    if (this.placement) this.draw(this.placement, this.loading);
+    this.pump();
   }
 
   /** Keeps a decoded tile (recoloured when asked to) and draws again. */
