@@ -312,8 +312,7 @@ class Viewer {
     const slot = h('div.layer');
     pane.querySelector('.stage')!.before(slot);
     const stage = this.stages;
-    const whole = image === 'overlay' ? s.images?.overlay && !s.tiles?.overlay ? s.images.overlay : s.images?.preview
-      : s.images?.[image];
+    const whole = image === 'overlay' ? s.images?.preview ?? s.images?.overlay : s.images?.[image];
     const pyramid = s.tiles?.[image];
     const source: Promise<TileSource> = pyramid
       ? pyramidSource(pyramid).catch((e) => (whole ? imageSource(whole) : Promise.reject(e)))
