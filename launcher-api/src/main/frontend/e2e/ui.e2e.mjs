@@ -1,8 +1,9 @@
 // End-to-end test of the web UI in real headless Chromium (Debian's /usr/bin/chromium driven by playwright-core):
 // signs in, creates a project and a drawing set, uploads two revisions, compares them, waits for completion,
-// opens the viewer, switches views, clicks a region, reads a text change, asks a suggested question, comments,
-// downloads the package, sees the gallery and the change metrics, and saves the member's notifications (e-mail
-// unavailable without an SMTP server). Screenshots of each page go to BT_ARTIFACTS.
+// opens the viewer, switches views, clicks a region (which zooms to it), zooms deep into the sheet's tiles, reads
+// a text change, asks a suggested question, comments, downloads the package, sees the gallery and the change
+// metrics, and saves the member's notifications (e-mail unavailable without an SMTP server). Screenshots of each
+// page go to BT_ARTIFACTS.
 //   BT_BASE_URL   the running application (http://localhost:PORT)
 //   BT_OLD_PDF, BT_NEW_PDF   the two revisions (BT_NEW_PDF may list several files separated by the path separator)
 //   BT_ARTIFACTS  folder for screenshots (default target/e2e)
@@ -32,13 +33,23 @@ const { step, check, counts } = steps(page, artifacts);
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 page.setDefaultTimeout(20_000);
-// API requests, counted as the rate limits count them: sheet images apart from the rest
-const apiRequests = { images: 0, other: 0 };
+// API requests, counted as the rate limits count them: sheet images and tiles apart from the rest; tiles by level
+const apiRequests = { images: 0, tiles: 0, other: 0 };
+const tileLevels = new Map();
 page.on('request', (r) => {
   const path = new URL(r.url()).pathname;
   if (!path.startsWith('/api/')) return;
+  const tile = path.match(/^\/api\/v1\/comparisons\/[^/]+\/sheets\/[^/]+\/[a-z]+\/tiles(?:\/(\d+)\/\d+\/\d+)?$/);
   if (/^\/api\/v1\/comparisons\/[^/]+\/sheets\/[^/]+\/[a-z]+$/.test(path)) apiRequests.images++;
-  else apiRequests.other++;
+  else if (tile) {
+    apiRequests.tiles++;
+    if (tile[1] !== undefined) tileLevels.set(Number(tile[1]), (tileLevels.get(Number(tile[1])) ?? 0) + 1);
+  } else apiRequests.other++;
+});
+// every tile layer on screen has drawn all its tiles of the level the zoom needs
+const tilesDrawn = () => page.waitForFunction(() => {
+  const layers = [...document.querySelectorAll('canvas.tiles')];
+  return layers.length > 0 && layers.every((c) => c.dataset.complete === 'true' && Number(c.dataset.loaded) > 0);
 });
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 const project = `Clinic ${Date.now()}`;
@@ -86,20 +97,27 @@ try {
     const first = page.locator('.sheet-list button.sheet').first();
     check(await first.getAttribute('data-status') === 'changed', 'a changed sheet is ranked first');
     check(await first.getAttribute('aria-current') === 'true', 'the most changed sheet is shown first');
-    await page.waitForFunction(() => {
-      const img = document.querySelector('.stage img');
-      return img && img.complete && img.naturalWidth > 0;
-    });
+    await tilesDrawn();
     check(await page.locator('.legend', { hasText: 'Only in the new sheet' }).count() === 1, 'the overlay legend is shown');
     await shot('03-viewer-overlay');
   });
 
-  await step('click a region box, read its text change', async () => {
-    const box = page.locator('rect.region').first();
-    check(await box.count() === 1, 'the changed sheet shows region boxes');
-    await box.dispatchEvent('click');
+  await step('click a region box: it is selected and framed, read its text change', async () => {
+    const boxes = page.locator('rect.region');
+    check(await boxes.count() >= 1, 'the changed sheet shows region boxes');
+    // the largest region (a speck of a change is framed as closely as the largest zoom allows)
+    const areas = await boxes.evaluateAll((rs) => rs.map((r) => r.width.baseVal.value * r.height.baseVal.value));
+    await boxes.nth(areas.indexOf(Math.max(...areas))).dispatchEvent('click');
     check(await page.locator('rect.region.selected').count() === 1, 'the clicked region is selected');
     check(/region=r\d+/.test(page.url()), 'the address names the region');
+    // the view flies to the region: its box ends up filling a good part of the pane, wholly inside it
+    await page.waitForFunction(() => {
+      const r = document.querySelector('rect.region.selected').getBoundingClientRect();
+      const p = document.querySelector('.pane').getBoundingClientRect();
+      return (r.width >= 0.4 * p.width || r.height >= 0.4 * p.height)
+        && r.left >= p.left && r.right <= p.right && r.top >= p.top && r.bottom <= p.bottom;
+    });
+    await tilesDrawn();
     const text = page.locator('.text-changes li').first();
     await text.waitFor();
     const content = await text.innerText();
@@ -114,6 +132,7 @@ try {
     await page.keyboard.press('2');
     await page.locator('.slider-handle').waitFor();
     await page.locator('.slider-handle').fill('30');
+    await tilesDrawn();
     await shot('05-viewer-slider');
     await page.locator('.slider-handle').blur();
     await page.keyboard.press('3');
@@ -122,12 +141,41 @@ try {
     await page.mouse.wheel(0, -400);
     const transforms = await page.locator('.side-by-side .stage').evaluateAll((s) => s.map((e) => e.style.transform));
     check(transforms[0] === transforms[1] && transforms[0].includes('scale('), `panes zoom together: ${transforms}`);
+    await tilesDrawn();
     await shot('06-viewer-side-by-side');
     await page.keyboard.press('1');
     await page.getByRole('checkbox', { name: 'Colour-blind-safe colours' }).check();
-    await page.locator('.stage canvas').waitFor();
+    await page.locator('canvas.tiles[aria-label*="colour-blind-safe"]').waitFor();
+    await tilesDrawn();
     await shot('07-viewer-colour-blind-safe');
     await page.getByRole('checkbox', { name: 'Colour-blind-safe colours' }).uncheck();
+  });
+
+  await step('deep zoom to 1:1: the tiles of the full-size level on screen are asked for and drawn', async () => {
+    await page.keyboard.press('0');
+    const layer = page.locator('canvas.tiles').first();
+    const levels = Number(await layer.getAttribute('data-levels'));
+    check(levels >= 2, `the overlay has a tile pyramid (${levels} levels)`);
+    // zoomed in until a pixel of the full-size image is at least a screen pixel (1:1 or closer)
+    const pixelsPerImagePixel = () => page.evaluate(() => {
+      const stage = document.querySelector('.stage');
+      const scale = Number(stage.style.transform.match(/scale\(([\d.]+)\)/)[1]);
+      return stage.offsetWidth * scale * devicePixelRatio / Number(document.querySelector('canvas.tiles').dataset.width);
+    });
+    const pane = await page.locator('.pane').first().boundingBox();
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let i = 0; i < 60 && await pixelsPerImagePixel() < 1; i++) {
+      await page.mouse.wheel(0, -240);
+      await page.waitForTimeout(40);
+    }
+    check(await pixelsPerImagePixel() >= 1, 'zoomed in to 1:1');
+    await tilesDrawn();
+    check(Number(await layer.getAttribute('data-level')) === levels - 1, 'the full-size level is shown');
+    const shown = await layer.evaluate((c) => ({ wanted: Number(c.dataset.wanted), loaded: Number(c.dataset.loaded) }));
+    check(shown.wanted > 0 && shown.loaded === shown.wanted, `every tile on screen is drawn: ${JSON.stringify(shown)}`);
+    check((tileLevels.get(levels - 1) ?? 0) >= shown.wanted, `tiles of level ${levels - 1} were asked for: ${[...tileLevels]}`);
+    await shot('15-viewer-deep-zoom');
+    await page.keyboard.press('0');
   });
 
   await step('summary, chat with suggested questions', async () => {
@@ -205,10 +253,7 @@ try {
     await page.goto(comparisonUrl);
     for (const [width, height, name] of [[1366, 768, '11-viewer-1366'], [3840, 2160, '12-viewer-4k']]) {
       await page.setViewportSize({ width, height });
-      await page.waitForFunction(() => {
-        const img = document.querySelector('.stage img');
-        return img && img.complete && img.naturalWidth > 0;
-      });
+      await tilesDrawn();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       check(overflow <= 0, `at ${width}×${height} the page is ${overflow}px wider than the window`);
       await shot(name);
@@ -220,7 +265,8 @@ try {
   });
 } finally {
   await browser.close();
-  console.log(`API requests: ${apiRequests.other}, sheet images: ${apiRequests.images}`);
+  console.log(`API requests: ${apiRequests.other}, sheet images: ${apiRequests.images}, tiles: ${apiRequests.tiles} `
+    + `(by level: ${[...tileLevels].sort((a, b) => a[0] - b[0]).map(([l, n]) => `${l}: ${n}`).join(', ')})`);
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
 }
 process.exit(counts.failed ? 1 : 0);

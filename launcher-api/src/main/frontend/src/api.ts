@@ -36,14 +36,15 @@ export interface SheetResult {
   index: number; oldPage: number | null; newPage: number | null; sheet: string | null; title?: string;
   status: string; oldSheet?: string; newSheet?: string; oldSize?: [number, number]; newSize?: [number, number];
   regions?: Region[]; textChanges?: TextChange[]; changedAreaPt2?: number; error?: string;
-  images?: Record<string, string>; summary?: { summary?: string; criticalChange?: string | null; recommendations?: string[]; changes?: { title?: string; description?: string; severity?: string; trade?: string; regionIds?: string[] }[] };
+  images?: Record<string, string>; tiles?: Record<string, string>; summary?: { summary?: string; criticalChange?: string | null; recommendations?: string[]; changes?: { title?: string; description?: string; severity?: string; trade?: string; regionIds?: string[] }[] };
 }
 
 /** A sheet of GET /comparisons/{id}/sheets as the engine wrote it: the page result under "page". */
 interface RawBox { x: number; y: number; width: number; height: number }
 interface RawSheet {
   index: number; label: string | null; sheetNumber: string | null; status: string; oldPage: number | null;
-  newPage: number | null; error: string | null; images?: Record<string, string>; summary?: SheetResult['summary'];
+  newPage: number | null; error: string | null; images?: Record<string, string>; tiles?: Record<string, string>;
+  summary?: SheetResult['summary'];
   page?: {
     newSize?: [number, number] | null; oldSize?: [number, number] | null; changedAreaPt2?: number; error?: string | null;
     newSheet?: { number?: string; title?: string } | null; oldSheet?: { number?: string; title?: string } | null;
@@ -63,7 +64,8 @@ export async function sheetsOf(comparisonId: string): Promise<SheetResult[]> {
       title: p.newSheet?.title ?? p.oldSheet?.title,
       oldSheet: p.oldSheet?.number, newSheet: p.newSheet?.number,
       oldSize: p.oldSize ?? undefined, newSize: p.newSize ?? undefined,
-      changedAreaPt2: p.changedAreaPt2, error: s.error ?? p.error ?? undefined, images: s.images, summary: s.summary,
+      changedAreaPt2: p.changedAreaPt2, error: s.error ?? p.error ?? undefined, images: s.images, tiles: s.tiles,
+      summary: s.summary,
       regions: (p.regions ?? []).map((r) => ({ ...r.box, id: r.id, kind: r.kind.toLowerCase(), addedPx: r.addedPx,
         removedPx: r.removedPx, areaPt2: r.changedAreaPt2 })),
       textChanges: (p.textChanges ?? []).map((t) => ({ ...t.box, kind: t.kind.toLowerCase(), old: t.oldText,

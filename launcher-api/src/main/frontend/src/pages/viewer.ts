@@ -2,6 +2,8 @@ import { API, get, request, send, sheetsOf, type Comparison, type Region, type S
 import { append, clear, formatDuration, formatTime, h } from '../dom';
 import type { PageContext } from '../main';
 import { label } from './comparisons';
+import { CameraMove, followPointers, wheelZoom, type Camera } from '../viewer/camera';
+import { imageSource, pyramidSource, TileLayer, type TileSource } from '../viewer/tiles';
 
 type View = 'overlay' | 'slider' | 'side';
 const FILTERS = ['all', 'changed', 'added', 'removed', 'unchanged', 'failed'] as const;
@@ -11,14 +13,14 @@ const SAFE = { removed: '#D55E00', added: '#0072B2' };
 
 interface CommentView { id: string; sheet: number | null; author: string; body: string; regionId: string | null; createdAt: string }
 interface Legend { removed: string; added: string; unchanged: string; unchangedLight: string }
-
-/** Pan and zoom of a viewport, shared by the side-by-side panes. */
-interface Camera { scale: number; x: number; y: number }
+/** How much of the pane a region framed by a click fills (the rest is margin around it). */
+const REGION_FILL = 0.6;
 
 /**
  * The comparison viewer: the sheets ranked by change (filter, search), the selected sheet as an overlay, an
- * old/new slider or side by side with one pan and zoom, its regions as boxes, its text changes, the summary,
- * chat, comments, and the package. Keys: j/k (or ↓/↑) sheets, n/p regions, 1/2/3 views, 0 fit, +/- zoom.
+ * old/new slider or side by side with one pan and zoom (drawn from the images' tile pyramids, down to their
+ * pixels), its regions as boxes (a click frames one), its text changes, the summary, chat, comments, and the
+ * package. Keys: j/k (or ↓/↑) sheets, n/p regions, 1/2/3 views, 0 fit, +/- zoom.
  */
 export async function viewerPage(ctx: PageContext, id: string, params: URLSearchParams): Promise<void> {
   let comparison = await get<Comparison>(`comparisons/${id}`);
@@ -114,6 +116,13 @@ class Viewer {
   private readonly toolbar = h('div.toolbar', { role: 'toolbar', 'aria-label': 'View' });
   private readonly legendBox = h('div.legend');
   private readonly panes: HTMLElement[] = [];
+  /** The tile layers drawn in the panes, with the pane each is in. */
+  private layers: { pane: HTMLElement; layer: TileLayer }[] = [];
+  /** Counts the stages rendered: a layer whose source arrives after its stage was replaced is not shown. */
+  private stages = 0;
+  private readonly move = new CameraMove();
+  /** Where a running camera move ends (further zoom steps start from there). */
+  private goal: Camera | null = null;
   private readonly comments = h('div.comments');
 
   constructor(private readonly ctx: PageContext, private readonly id: string, private readonly root: HTMLElement,
@@ -143,12 +152,15 @@ class Viewer {
     const resized = new ResizeObserver(() => {
       if (this.stageHost.clientWidth !== width) {
         width = this.stageHost.clientWidth;
-        if (this.region) this.focusRegion(this.region);
+        if (this.region) this.focusRegion(this.region, false);
         else this.fit();
+      } else {
+        this.apply(); // taller or shorter: the tile layers cover the pane again
       }
     });
     resized.observe(this.stageHost);
     this.ctx.onLeave(() => resized.disconnect());
+    this.ctx.onLeave(() => this.disposeLayers());
     const onKey = (e: KeyboardEvent) => this.key(e);
     document.addEventListener('keydown', onKey);
     this.ctx.onLeave(() => document.removeEventListener('keydown', onKey));
@@ -192,7 +204,7 @@ class Viewer {
     this.list.querySelector<HTMLElement>('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
     this.renderStage();
     this.renderSheetSide();
-    if (region) this.focusRegion(region);
+    if (region) this.focusRegion(region, false);
   }
 
   private pageSize(s: SheetResult): [number, number] {
@@ -210,9 +222,9 @@ class Viewer {
     append(this.toolbar, [
       button('overlay', 'Overlay', '1'), button('slider', 'Old / new slider', '2'), button('side', 'Side by side', '3'),
       h('span.spacer'),
-      h('button', { type: 'button', title: 'Zoom in (+)', onclick: () => this.zoom(1.5) }, '+'),
-      h('button', { type: 'button', title: 'Zoom out (-)', onclick: () => this.zoom(1 / 1.5) }, '−'),
-      h('button', { type: 'button', title: 'Fit (0)', onclick: () => this.fit() }, 'Fit'),
+      h('button', { type: 'button', title: 'Zoom in (+)', onclick: () => this.zoom(1.5, undefined, undefined, true) }, '+'),
+      h('button', { type: 'button', title: 'Zoom out (-)', onclick: () => this.zoom(1 / 1.5, undefined, undefined, true) }, '−'),
+      h('button', { type: 'button', title: 'Fit (0)', onclick: () => this.fit(true) }, 'Fit'),
       h('label.check', {}, h('input', {
         type: 'checkbox', checked: this.safeColours,
         onchange: (e: Event) => {
@@ -228,7 +240,7 @@ class Viewer {
     this.view = v;
     this.renderStage();
     // the panes changed size: frame the selected region again, else the whole sheet
-    if (this.region) this.focusRegion(this.region);
+    if (this.region) this.focusRegion(this.region, false);
     else this.fit();
   }
 
@@ -239,7 +251,7 @@ class Viewer {
     const item = (colour: string, text: string) => h('span.legend-item', {}, h('span.swatch', { style: { background: colour } }), text);
     if (this.view === 'overlay') {
       append(this.legendBox, [item(removed, 'Only in the old sheet (removed)'), item(added, 'Only in the new sheet (added)'),
-        item(this.legend.unchanged, 'Unchanged'), h('span.legend-item', {}, h('span.swatch.box'), 'Change region (click to select)')]);
+        item(this.legend.unchanged, 'Unchanged'), h('span.legend-item', {}, h('span.swatch.box'), 'Change region (click to zoom to it)')]);
     } else if (this.view === 'slider') {
       this.legendBox.append(h('span.muted', {}, 'Drag the handle (or focus it and use ← →): old sheet on the left, new sheet on the right.'));
     } else {
@@ -247,11 +259,15 @@ class Viewer {
     }
   }
 
-  /** The image of a pane, its boxes, and pan/zoom. */
+  /**
+   * The images of a pane as tile layers (only the tiles on screen, at the resolution the zoom needs), its
+   * boxes, and pan/zoom.
+   */
   private renderStage(toolbar = true): void {
     const s = this.current;
     if (toolbar) this.renderToolbar();
     this.renderLegend();
+    this.disposeLayers();
     clear(this.stageHost);
     this.panes.length = 0;
     if (!s) return;
@@ -260,86 +276,89 @@ class Viewer {
     const [w, hgt] = this.pageSize(s);
     if (view === 'side') {
       const row = h('div.side-by-side');
-      row.append(this.pane(s, w, hgt, [this.img(s.images!.old, 'Old sheet')], 'Old'),
-        this.pane(s, w, hgt, [this.img(s.images!.new, 'New sheet')], 'New'));
+      const old = this.pane(s, w, hgt, 'Old');
+      const neu = this.pane(s, w, hgt, 'New');
+      row.append(old, neu);
       this.stageHost.append(row);
+      this.layer(old, s, 'old', 'Old sheet');
+      this.layer(neu, s, 'new', 'New sheet');
     } else if (view === 'slider') {
-      const top = h('div.slider-top', {}, this.img(s.images!.new, 'New sheet'));
+      const pane = this.pane(s, w, hgt, '');
       const handle = h('input.slider-handle', { type: 'range', min: 0, max: 100, value: 50, 'aria-label': 'Old / new position' });
+      this.stageHost.append(pane, handle);
+      this.layer(pane, s, 'old', 'Old sheet');
+      // the new sheet over the old one, cut at the handle's place across the pane
+      const top = this.layer(pane, s, 'new', 'New sheet');
       const set = () => {
         top.style.clipPath = `inset(0 0 0 ${handle.value}%)`;
       };
       handle.addEventListener('input', set);
       set();
-      this.stageHost.append(this.pane(s, w, hgt, [this.img(s.images!.old, 'Old sheet'), top], ''), handle);
     } else {
-      const image = s.images?.preview ?? s.images?.overlay;
-      const children: Node[] = [];
-      if (image) children.push(this.safeColours ? this.recoloured(image) : this.img(image, `Overlay of ${sheetName(s)}`));
-      else children.push(h('p.muted', {}, s.error ?? 'No image for this sheet.'));
-      this.stageHost.append(this.pane(s, w, hgt, children, ''));
+      const pane = this.pane(s, w, hgt, '');
+      this.stageHost.append(pane);
+      if (s.images?.overlay || s.images?.preview) this.layer(pane, s, 'overlay', `Overlay of ${sheetName(s)}`);
+      else pane.querySelector('.stage')!.append(h('p.muted', {}, s.error ?? 'No image for this sheet.'));
     }
     this.fit();
   }
 
-  private img(src: string, alt: string): HTMLImageElement {
-    return h('img', { src, alt, draggable: 'false', decoding: 'async' });
-  }
-
-  /** The overlay with its removed and added colours swapped for the colour-blind-safe pair. */
-  private recoloured(src: string): HTMLCanvasElement {
-    const canvas = h('canvas', { role: 'img', 'aria-label': 'Overlay in colour-blind-safe colours' });
-    const image = new Image();
-    image.onload = () => {
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const g = canvas.getContext('2d')!;
-      g.drawImage(image, 0, 0);
-      const data = g.getImageData(0, 0, canvas.width, canvas.height);
-      const from = [rgb(this.legend.removed), rgb(this.legend.added)];
-      const to = [rgb(SAFE.removed), rgb(SAFE.added)];
-      const px = data.data;
-      for (let i = 0; i < px.length; i += 4) {
-        for (let k = 0; k < 2; k++) {
-          const f = from[k];
-          // a pixel of that colour, or a blend of it with white (anti-aliased edges): keep its lightness
-          const t = blendWithWhite(px[i], px[i + 1], px[i + 2], f);
-          if (t >= 0) {
-            px[i] = Math.round(255 - (255 - to[k][0]) * t);
-            px[i + 1] = Math.round(255 - (255 - to[k][1]) * t);
-            px[i + 2] = Math.round(255 - (255 - to[k][2]) * t);
-            break;
-          }
-        }
+  /**
+   * A tile layer of one of the sheet's images, under the pane's boxes: the image's tile pyramid, else (a sheet
+   * with a preview only, or a pyramid that cannot be had) the image whole. Returns the layer's place in the
+   * pane at once; the layer appears in it when its description has arrived.
+   */
+  private layer(pane: HTMLElement, s: SheetResult, image: 'overlay' | 'old' | 'new', label: string): HTMLElement {
+    const slot = h('div.layer');
+    pane.querySelector('.stage')!.before(slot);
+    const stage = this.stages;
+    const whole = image === 'overlay' ? s.images?.preview ?? s.images?.overlay : s.images?.[image];
+    const pyramid = s.tiles?.[image];
+    const source: Promise<TileSource> = pyramid
+      ? pyramidSource(pyramid).catch((e) => (whole ? imageSource(whole) : Promise.reject(e)))
+      : whole ? imageSource(whole) : Promise.reject(new Error('no image'));
+    source.then((src) => {
+      if (stage !== this.stages) {
+        src.first?.close();
+        return;
       }
-      g.putImageData(data, 0, 0);
-    };
-    image.src = src;
-    return canvas;
+      const recolour = image === 'overlay' && this.safeColours
+        ? { from: [this.legend.removed, this.legend.added], to: [SAFE.removed, SAFE.added] } : null;
+      const layer = new TileLayer(src, this.safeColours && image === 'overlay' ? `${label} in colour-blind-safe colours` : label, recolour);
+      slot.append(layer.canvas);
+      this.layers.push({ pane, layer });
+      this.apply();
+    }).catch((e: Error) => {
+      if (stage === this.stages) slot.append(h('p.muted.layer-error', {}, `The image could not be loaded: ${e.message}`));
+    });
+    return slot;
   }
 
-  private pane(s: SheetResult, w: number, hgt: number, content: Node[], caption: string): HTMLElement {
-    const stage = h('div.stage', { style: { aspectRatio: `${w} / ${hgt}` } }, ...content, this.boxes(s, w, hgt));
+  private disposeLayers(): void {
+    this.stages++;
+    this.move.stop();
+    this.layers.forEach(({ layer }) => layer.dispose());
+    this.layers = [];
+  }
+
+  private pane(s: SheetResult, w: number, hgt: number, caption: string): HTMLElement {
+    const stage = h('div.stage', { style: { aspectRatio: `${w} / ${hgt}` } }, this.boxes(s, w, hgt));
     const pane = h('div.pane', { tabindex: 0, 'aria-label': caption ? `${caption} sheet` : 'Sheet' },
       caption ? h('span.pane-caption', {}, caption) : null, stage);
     this.panes.push(pane);
-    let drag: { x: number; y: number; cx: number; cy: number } | null = null;
-    pane.addEventListener('pointerdown', (e) => {
-      if ((e.target as Element).closest('rect')) return;
-      drag = { x: e.clientX, y: e.clientY, cx: this.camera.x, cy: this.camera.y };
-      pane.setPointerCapture(e.pointerId);
+    followPointers(pane, 'rect', {
+      start: () => this.stopMove(),
+      pan: (dx, dy) => {
+        this.camera.x += dx;
+        this.camera.y += dy;
+        this.apply();
+      },
+      zoom: (factor, x, y) => this.zoom(factor, x, y),
     });
-    pane.addEventListener('pointermove', (e) => {
-      if (!drag) return;
-      this.camera.x = drag.cx + (e.clientX - drag.x);
-      this.camera.y = drag.cy + (e.clientY - drag.y);
-      this.apply();
-    });
-    pane.addEventListener('pointerup', () => (drag = null));
     pane.addEventListener('wheel', (e) => {
       e.preventDefault();
       const r = pane.getBoundingClientRect();
-      this.zoom(e.deltaY < 0 ? 1.2 : 1 / 1.2, e.clientX - r.left, e.clientY - r.top);
+      this.zoom(wheelZoom(e), e.clientX - r.left, e.clientY - r.top);
     }, { passive: false });
     return pane;
   }
@@ -352,7 +371,7 @@ class Viewer {
     svg.setAttribute('preserveAspectRatio', 'none');
     svg.setAttribute('class', 'boxes');
     for (const r of s.regions ?? []) {
-      const pad = Math.max(2, Math.min(w, hgt) * 0.004);
+      const pad = boxPad(w, hgt);
       const rect = document.createElementNS(ns, 'rect');
       rect.setAttribute('x', String(r.x - pad));
       rect.setAttribute('y', String(r.y - pad));
@@ -363,53 +382,97 @@ class Viewer {
       const title = document.createElementNS(ns, 'title');
       title.textContent = `${r.id}: ${r.kind}`;
       rect.append(title);
-      rect.addEventListener('click', () => this.selectRegion(r.id, false));
+      rect.addEventListener('click', () => this.selectRegion(r.id, true));
       svg.append(rect);
     }
     return svg;
   }
 
-  private apply(): void {
+  /**
+   * Places the stages and draws the tile layers for the camera; `load`: the layers ask for tiles they lack
+   * (not on the way of an animated move, whose end's tiles were asked for when it started).
+   */
+  private apply(load = !this.move.running): void {
     const [w] = this.current ? this.pageSize(this.current) : [1];
     for (const pane of this.panes) {
       const stage = pane.querySelector<HTMLElement>('.stage');
       if (!stage) continue;
       stage.style.transform = `translate(${this.camera.x}px, ${this.camera.y}px) scale(${this.camera.scale})`;
+      // the sheet's paper, under the tile layers: never a blank pane while an image's first tiles are on their way
+      pane.style.backgroundImage = 'linear-gradient(#fff, #fff)';
+      pane.style.backgroundPosition = `${this.camera.x}px ${this.camera.y}px`;
+      pane.style.backgroundSize = `${stage.offsetWidth * this.camera.scale}px ${stage.offsetHeight * this.camera.scale}px`;
       // box outlines 2 screen pixels wide at any zoom (in the page's points: the viewBox's units)
       const unitsPerPx = w / Math.max(stage.offsetWidth, 1) / this.camera.scale;
       stage.querySelector<SVGSVGElement>('svg.boxes')?.style.setProperty('--stroke', String(2 * unitsPerPx));
       stage.querySelector<SVGSVGElement>('svg.boxes')?.style.setProperty('--dash', `${6 * unitsPerPx} ${3 * unitsPerPx}`);
     }
-    // deep zoom: past 2x the screen preview, the full-resolution overlay replaces it
-    if (this.view === 'overlay' && this.camera.scale > 2 && !this.safeColours && this.current?.images?.overlay) {
-      const img = this.stageHost.querySelector<HTMLImageElement>('.stage > img');
-      if (img && img.getAttribute('src') !== this.current.images.overlay) {
-        const full = new Image();
-        full.onload = () => (img.src = full.src);
-        full.src = this.current.images.overlay;
-      }
+    // the tile layers draw the sheet where the stage now is: its corner, and its width on screen
+    for (const { pane, layer } of this.layers) {
+      const stage = pane.querySelector<HTMLElement>('.stage');
+      if (stage) layer.draw({ x: this.camera.x, y: this.camera.y, width: stage.offsetWidth * this.camera.scale }, load);
     }
   }
 
-  private zoom(factor: number, px?: number, py?: number): void {
+  /** Moves the camera to a view: animated, or at once. */
+  private moveTo(to: Camera, animate: boolean): void {
+    const pane = this.panes[0];
+    if (!animate || !pane) {
+      this.stopMove();
+      this.camera = to;
+      this.apply();
+      return;
+    }
+    this.goal = to;
+    // the tiles of where the move ends are asked for now; the views on the way show what is at hand
+    for (const { pane: p, layer } of this.layers) {
+      const stage = p.querySelector<HTMLElement>('.stage');
+      if (stage) layer.prefetch({ x: to.x, y: to.y, width: stage.offsetWidth * to.scale });
+    }
+    this.move.run({ ...this.camera }, to, pane.clientWidth, pane.clientHeight, (c) => {
+      this.camera = c;
+      if (c === to) this.goal = null;
+      this.apply(c === to);
+    });
+  }
+
+  private stopMove(): void {
+    this.move.stop();
+    this.goal = null;
+  }
+
+  /**
+   * The largest zoom: 4 screen pixels per pixel of the full-size image (past 1:1, to read a pixel) or 16 per
+   * point of the sheet (the same closeness whatever the resolution compared at), and never less than 32 times
+   * the whole sheet.
+   */
+  private maxScale(): number {
+    const stage = this.panes[0]?.querySelector<HTMLElement>('.stage');
+    if (!stage || !this.current) return 32;
+    const screenPixels = Math.max(stage.offsetWidth, 1) * devicePixelRatio; // across the sheet at scale 1
+    const imagePixels = this.layers[0]?.layer.source.width ?? 0;
+    return Math.max(32, 4 * imagePixels / screenPixels, 16 * this.pageSize(this.current)[0] / screenPixels);
+  }
+
+  private zoom(factor: number, px?: number, py?: number, animate = false): void {
     const pane = this.panes[0];
     if (!pane) return;
     const cx = px ?? pane.clientWidth / 2;
     const cy = py ?? pane.clientHeight / 2;
-    const scale = Math.min(32, Math.max(0.5, this.camera.scale * factor));
-    const f = scale / this.camera.scale;
-    this.camera = { scale, x: cx - (cx - this.camera.x) * f, y: cy - (cy - this.camera.y) * f };
-    this.apply();
+    // a zoom step during a move continues from where the move goes
+    const from = this.move.running && this.goal ? this.goal : this.camera;
+    const scale = Math.min(this.maxScale(), Math.max(0.5, from.scale * factor));
+    const f = scale / from.scale;
+    this.moveTo({ scale, x: cx - (cx - from.x) * f, y: cy - (cy - from.y) * f }, animate);
   }
 
   /** The whole sheet in its pane, centred. */
-  private fit(): void {
+  private fit(animate = false): void {
     this.sizeStages();
     const pane = this.panes[0];
     const stage = pane?.querySelector<HTMLElement>('.stage');
-    this.camera = { scale: 1, x: pane && stage ? (pane.clientWidth - stage.offsetWidth) / 2 : 0,
-      y: pane && stage ? Math.max(0, (pane.clientHeight - stage.offsetHeight) / 2) : 0 };
-    this.apply();
+    this.moveTo({ scale: 1, x: pane && stage ? (pane.clientWidth - stage.offsetWidth) / 2 : 0,
+      y: pane && stage ? Math.max(0, (pane.clientHeight - stage.offsetHeight) / 2) : 0 }, animate);
   }
 
   /** Each stage as wide as the sheet can be shown whole in its pane (the page's aspect ratio gives its height). */
@@ -423,21 +486,23 @@ class Viewer {
     }
   }
 
-  /** Zooms to a region so that it fills about a third of the pane. */
-  private focusRegion(id: string): void {
+  /** Frames a region: centred, its box filling most of the pane (as far as the largest zoom allows). */
+  private focusRegion(id: string, animate = true): void {
     const s = this.current;
     const r = s?.regions?.find((x) => x.id === id);
     const pane = this.panes[0];
     if (!s || !r || !pane) return;
     this.sizeStages();
-    const [w] = this.pageSize(s);
+    const [w, hgt] = this.pageSize(s);
     const stageWidth = pane.querySelector<HTMLElement>('.stage')!.offsetWidth;
     const ptToPx = stageWidth / w;
-    const scale = Math.min(8, Math.max(1, (pane.clientWidth / 3) / Math.max(r.width * ptToPx, 1)));
+    const pad = 2 * boxPad(w, hgt);
+    const scale = Math.min(this.maxScale(), Math.max(1, Math.min(
+      pane.clientWidth * REGION_FILL / Math.max((r.width + pad) * ptToPx, 1),
+      pane.clientHeight * REGION_FILL / Math.max((r.height + pad) * ptToPx, 1))));
     const cx = (r.x + r.width / 2) * ptToPx;
     const cy = (r.y + r.height / 2) * ptToPx;
-    this.camera = { scale, x: pane.clientWidth / 2 - cx * scale, y: pane.clientHeight / 2 - cy * scale };
-    this.apply();
+    this.moveTo({ scale, x: pane.clientWidth / 2 - cx * scale, y: pane.clientHeight / 2 - cy * scale }, animate);
   }
 
   private selectRegion(id: string, zoom: boolean): void {
@@ -655,30 +720,18 @@ class Viewer {
       case '1': this.setView('overlay'); break;
       case '2': this.setView('slider'); break;
       case '3': this.setView('side'); break;
-      case '0': this.fit(); break;
-      case '+': case '=': this.zoom(1.5); break;
-      case '-': this.zoom(1 / 1.5); break;
+      case '0': this.fit(true); break;
+      case '+': case '=': this.zoom(1.5, undefined, undefined, true); break;
+      case '-': this.zoom(1 / 1.5, undefined, undefined, true); break;
       default: return;
     }
     e.preventDefault();
   }
 }
 
-function rgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-/** How much of colour c a pixel holds when it is c blended with white (0..1), or -1 when it is not such a blend. */
-function blendWithWhite(r: number, g: number, b: number, c: [number, number, number]): number {
-  const d = [255 - c[0], 255 - c[1], 255 - c[2]];
-  const p = [255 - r, 255 - g, 255 - b];
-  const dd = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-  if (dd === 0) return -1;
-  const t = (p[0] * d[0] + p[1] * d[1] + p[2] * d[2]) / dd;
-  if (t < 0.15 || t > 1.05) return -1;
-  const err = Math.abs(p[0] - t * d[0]) + Math.abs(p[1] - t * d[1]) + Math.abs(p[2] - t * d[2]);
-  return err < 40 ? Math.min(1, t) : -1;
+/** The margin of a region's box around its changes, in points. */
+function boxPad(w: number, hgt: number): number {
+  return Math.max(2, Math.min(w, hgt) * 0.004);
 }
 
 /** The events of a text/event-stream response, as they arrive. */

@@ -22,6 +22,10 @@ import com.buildtrace.compare.source.DrawingInputException;
 import com.buildtrace.compare.source.SheetSource;
 import com.buildtrace.compare.text.TextChange;
 import com.buildtrace.compare.text.TextDiffer;
+import com.buildtrace.compare.tiles.TileArchive;
+import com.buildtrace.compare.tiles.TileFormat;
+import com.buildtrace.compare.tiles.TileGrid;
+import com.buildtrace.compare.tiles.TilePyramidWriter;
 import com.buildtrace.sheets.SheetId;
 import com.buildtrace.sheets.SheetIdentifier;
 import com.buildtrace.sheets.SheetPairing;
@@ -252,10 +256,15 @@ final class SheetPairComparator {
             BandDiffer differ = new BandDiffer(settings);
             ChangeCells cells = new ChangeCells(settings.cellPx());
             int margin = settings.tolerancePx();
+            // the full-size images' tile pyramids are cut from the same rows as they are written
+            TileGrid grid = TileGrid.of(width, height);
+            TilePyramidWriter overlayTiles = full ? pyramid(dir, "overlay", grid, TileFormat.overlay()) : null;
+            TilePyramidWriter oldTiles = full ? pyramid(dir, "old", grid, TileFormat.gray()) : null;
+            TilePyramidWriter newTiles = full ? pyramid(dir, "new", grid, TileFormat.gray()) : null;
             try (OverlayRenderer overlay = new OverlayRenderer(full ? dir.resolve("overlay.png") : null, width,
-                    height, dpi, PREVIEW_MAX_PX, helpers);
-                 GrayPngSink oldPng = full ? new GrayPngSink(dir.resolve("old.png"), width, height, dpi) : null;
-                 GrayPngSink newPng = full ? new GrayPngSink(dir.resolve("new.png"), width, height, dpi) : null) {
+                    height, dpi, PREVIEW_MAX_PX, helpers, overlayTiles);
+                 GrayPngSink oldPng = full ? new GrayPngSink(dir.resolve("old.png"), width, height, dpi, oldTiles) : null;
+                 GrayPngSink newPng = full ? new GrayPngSink(dir.resolve("new.png"), width, height, dpi, newTiles) : null) {
                 for (int y0 = 0; y0 < height; y0 += bandRows) {
                     int core = Math.min(bandRows, height - y0);
                     int top = Math.min(margin, y0);
@@ -289,6 +298,11 @@ final class SheetPairComparator {
                 long lap = System.nanoTime();
                 overlay.finish(dir.resolve("preview.png"), dir.resolve("thumbnail.png"), THUMBNAIL_MAX_PX, dpi);
                 lap = times.lap("overlay", lap);
+                if (full) {
+                    oldPng.close();
+                    newPng.close();
+                    times.add("tiles", overlayTiles.nanos() + oldTiles.nanos() + newTiles.nanos());
+                }
                 long minPixels = minPixels(dpi, raster, !toNew.isIdentity());
                 List<ChangeRegion> regions = new RegionBuilder(dpi, minPixels,
                         settings.hysteresis() ? Math.max(1, minPixels / 2) : 0, MERGE_GAP_PT)
@@ -304,6 +318,12 @@ final class SheetPairComparator {
             buffers.give(oldBuf);
             buffers.give(newBuf);
         }
+    }
+
+    /** The tile pyramid of one full-size image, next to it ({@code overlay.png}: {@code overlay.tiles}). */
+    private static TilePyramidWriter pyramid(Path dir, String image, TileGrid grid, TileFormat format)
+            throws IOException {
+        return new TilePyramidWriter(dir.resolve(image + TileArchive.EXTENSION), grid, format);
     }
 
     /**

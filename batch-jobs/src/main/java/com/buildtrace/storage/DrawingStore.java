@@ -29,6 +29,16 @@ public interface DrawingStore {
      */
     InputStream read(StorageKey key) throws IOException;
 
+    /**
+     * Opens a byte range of one write of an object: {@code length} bytes from {@code offset} of the object as
+     * {@code object} (from {@link #stat}) describes it. For reading a part of a large object, such as one tile
+     * of a pyramid, without reading the rest.
+     *
+     * @throws java.nio.file.NoSuchFileException when the object is gone or has been written again since
+     * @throws IllegalArgumentException when the range is not inside the object
+     */
+    InputStream read(StoredObject object, long offset, long length) throws IOException;
+
     /** Copies an object to a local file (replacing it). */
     void copyTo(StorageKey key, Path file) throws IOException;
 

@@ -93,6 +93,22 @@ public final class GcsDrawingStore implements DrawingStore {
         }
     }
 
+    /** Reads the range from the object's generation that was looked up: a newer write fails the read. */
+    @Override
+    public InputStream read(StoredObject object, long offset, long length) throws IOException {
+        LocalDrawingStore.checkRange(object, offset, length);
+        StorageKey key = object.key();
+        try {
+            ReadChannel channel = storage.reader(BlobId.of(bucket, key.path(), object.generation()));
+            // one request for a small range, not a whole chunk
+            channel.setChunkSize((int) Math.max(1 << 14, Math.min(CHUNK_BYTES, length)));
+            channel.seek(offset);
+            return new BoundedInputStream(new FailureMapping(Channels.newInputStream(channel), key), length);
+        } catch (StorageException e) {
+            throw failure("reading", key, e);
+        }
+    }
+
     @Override
     public void copyTo(StorageKey key, Path file) throws IOException {
         try (InputStream in = read(key)) {
@@ -188,6 +204,31 @@ public final class GcsDrawingStore implements DrawingStore {
         Long generation = blob.getGeneration();
         return new StoredObject(key, size == null ? 0 : size, updated == null ? null : Instant.ofEpochMilli(updated),
                 generation == null ? 0 : generation);
+    }
+
+    /** Reads through a channel, turning the client's failures into the store's (404: NoSuchFileException). */
+    private final class FailureMapping extends java.io.FilterInputStream {
+
+        private final StorageKey key;
+
+        FailureMapping(InputStream in, StorageKey key) {
+            super(in);
+            this.key = key;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (StorageException e) {
+                throw failure("reading", key, e);
+            } catch (IOException e) {
+                if (e.getCause() instanceof StorageException s) {
+                    throw failure("reading", key, s);
+                }
+                throw e;
+            }
+        }
     }
 
     private IOException failure(String doing, StorageKey key, StorageException e) {

@@ -2,11 +2,14 @@ package com.buildtrace.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,6 +79,34 @@ public final class LocalDrawingStore implements DrawingStore {
             throw new NoSuchFileException(key.path());
         }
         return Files.newInputStream(p);
+    }
+
+    @Override
+    public InputStream read(StoredObject object, long offset, long length) throws IOException {
+        checkRange(object, offset, length);
+        Path p = path(object.key());
+        FileChannel channel = FileChannel.open(p, StandardOpenOption.READ);
+        try {
+            // objects are replaced by moving a new file into place: the open file is one write, and the
+            // same write as the one described when it still has its size and time
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            if (a.size() != object.bytes() || channel.size() != object.bytes()
+                    || !a.lastModifiedTime().toInstant().equals(object.updated())) {
+                throw new NoSuchFileException(object.key().path(), null, "written again since it was looked up");
+            }
+            channel.position(offset);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return new BoundedInputStream(Channels.newInputStream(channel), length);
+    }
+
+    static void checkRange(StoredObject object, long offset, long length) {
+        if (offset < 0 || length < 0 || offset + length > object.bytes()) {
+            throw new IllegalArgumentException("bytes " + offset + " to " + (offset + length) + " are not inside "
+                    + object.key() + " (" + object.bytes() + " bytes)");
+        }
     }
 
     @Override

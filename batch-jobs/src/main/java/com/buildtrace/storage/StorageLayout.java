@@ -8,7 +8,8 @@ import java.util.UUID;
  * <pre>
  * projects/{project}/sets/{set}/revisions/{revision}/files/{nnn}.{pdf|png|jpg|tif}   uploaded files, in upload order
  * comparisons/{comparison}/                                                       what the comparison writes:
- *     result.json, index.html, sheets/sheet-NNN-.../overlay.png, old.png, new.png, preview.png, thumbnail.png
+ *     result.json, index.html, sheets/sheet-NNN-.../overlay.png, old.png, new.png, preview.png, thumbnail.png,
+ *     and the tile pyramids of the full-size images: overlay.tiles, old.tiles, new.tiles
  * uploads/{session}/files/{nnn}/{offset}-{attempt}.part                           chunks of a resumable upload,
  *                                                                                 until it completes or expires
  * </pre>

@@ -113,13 +113,15 @@ class StoredComparisonIntegrationTests {
         assertThat(second).isEqualTo(BatchStatus.COMPLETED);
         assertThat(comparisons.find(id).orElseThrow().status()).isEqualTo(Comparison.COMPLETED);
 
-        // and: the result, report and every sheet's images are in the bucket under comparisons/{id}
+        // and: the result, report and every sheet's images and their tile pyramids are in the bucket under
+        // comparisons/{id}
         List<String> published = drawingStore.list(out).stream().map(o -> o.key().relativeTo(out)).toList();
         assertThat(published).contains("result.json", "index.html",
                 "sheets/sheet-001-A-101/overlay.png", "sheets/sheet-002-A-102/overlay.png",
                 "sheets/sheet-003-A-103/overlay.png", "sheets/sheet-003-A-103/old.png",
                 "sheets/sheet-003-A-103/new.png", "sheets/sheet-003-A-103/preview.png",
-                "sheets/sheet-003-A-103/thumbnail.png");
+                "sheets/sheet-003-A-103/thumbnail.png", "sheets/sheet-003-A-103/overlay.tiles",
+                "sheets/sheet-003-A-103/old.tiles", "sheets/sheet-003-A-103/new.tiles");
         JsonNode result = json(out.resolve("result.json"));
         assertThat(result.path("pages")).hasSize(3);
         assertThat(result.path("pages").get(2).path("sheet").asString()).isEqualTo("A-103");

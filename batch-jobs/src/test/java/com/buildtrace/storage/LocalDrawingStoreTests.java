@@ -52,6 +52,30 @@ class LocalDrawingStoreTests {
     }
 
     @Test
+    void aRangeOfOneWriteIsReadAndAWriteSinceFailsTheRead() throws Exception {
+        // given
+        LocalDrawingStore store = new LocalDrawingStore(dir.resolve("store"));
+        StorageKey key = StorageKey.of("comparisons", "c1", "overlay.tiles");
+        StoredObject first = store.write(key, new ByteArrayInputStream(bytes("0123456789abcdef")));
+
+        // when
+        byte[] range;
+        try (InputStream in = store.read(first, 10, 4)) {
+            range = in.readAllBytes();
+        }
+
+        // then
+        assertThat(new String(range, StandardCharsets.UTF_8)).isEqualTo("abcd");
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> store.read(first, 10, 7));
+        Files.setLastModifiedTime(store.path(key), java.nio.file.attribute.FileTime.from(
+                first.updated().plusSeconds(5)));
+        assertThatExceptionOfType(NoSuchFileException.class).as("the object was written again")
+                .isThrownBy(() -> store.read(first, 0, 4));
+        store.delete(key);
+        assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(() -> store.read(first, 0, 4));
+    }
+
+    @Test
     void missingObjectsAreReportedAsSuch() throws Exception {
         LocalDrawingStore store = new LocalDrawingStore(dir.resolve("store"));
         StorageKey key = StorageKey.of("no", "such.pdf");

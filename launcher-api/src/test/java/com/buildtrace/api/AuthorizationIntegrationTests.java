@@ -183,6 +183,10 @@ class AuthorizationIntegrationTests extends ApiIntegrationTest {
         cases.put("GET /api/v1/comparisons/{id}/sheets", Case.of(Access.READ, c + "/sheets"));
         cases.put("GET /api/v1/comparisons/{id}/sheets/{n}", Case.of(Access.READ, c + "/sheets/0"));
         cases.put("GET /api/v1/comparisons/{id}/sheets/{n}/{image}", Case.of(Access.READ, c + "/sheets/0/overlay"));
+        cases.put("GET /api/v1/comparisons/{id}/sheets/{n}/{image}/tiles", Case.of(Access.READ,
+                c + "/sheets/0/overlay/tiles"));
+        cases.put("GET /api/v1/comparisons/{id}/sheets/{n}/{image}/tiles/{level}/{x}/{y}", Case.of(Access.READ,
+                c + "/sheets/0/new/tiles/0/0/0"));
         cases.put("GET /api/v1/comparisons/{id}/result.json", Case.of(Access.READ, c + "/result.json"));
         cases.put("GET /api/v1/comparisons/{id}/report", Case.of(Access.READ, c + "/report"));
         cases.put("GET /api/v1/comparisons/{id}/report/**", Case.of(Access.READ, c + "/report/index.html"));

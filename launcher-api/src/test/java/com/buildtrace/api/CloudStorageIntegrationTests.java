@@ -87,6 +87,14 @@ class CloudStorageIntegrationTests {
         ApiClient.Response overlay = api.get("/api/v1/comparisons/" + comparison + "/sheets/1/overlay");
         assertThat(overlay.status()).isEqualTo(200);
         assertThat(overlay.raw().body()).startsWith(0x89, 'P', 'N', 'G');
+        // its tile pyramid is an object beside it, its tiles read from the bucket by byte range
+        assertThat(keys).anyMatch(k -> k.endsWith("/overlay.tiles"));
+        JsonNode pyramid = api.get("/api/v1/comparisons/" + comparison + "/sheets/1/overlay/tiles").json();
+        ApiClient.Response tile = api.get(pyramid.get("tiles").asString().replace("{level}", "1")
+                .replace("{x}", "1").replace("{y}", "0"));
+        assertThat(tile.status()).as(tile.text()).isEqualTo(200);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(tile.raw().body()));
+        assertThat(png.getWidth()).isEqualTo(pyramid.get("levels").get(1).get("width").asInt() - 512);
         assertThat(api.get("/api/v1/comparisons/" + comparison + "/result.json").json().get("pages").size())
                 .isEqualTo(2);
         assertThat(api.get("/api/v1/comparisons/" + comparison + "/report/").text()).contains("A-102");

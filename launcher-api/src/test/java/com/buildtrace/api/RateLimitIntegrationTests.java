@@ -71,7 +71,7 @@ class RateLimitIntegrationTests extends ApiIntegrationTest {
     void bucketsInPostgresAreSharedByEveryInstance() {
         // two API instances with the database store: 5 comparisons a minute between them
         RateLimitProperties settings = new RateLimitProperties(true, Duration.ofMinutes(1), 10, 5, 60, 600,
-                RateLimitProperties.Store.POSTGRES, 1200);
+                3000, RateLimitProperties.Store.POSTGRES, 1200);
         RateLimiter first = new RateLimiter(settings, RATE_CLOCK, dataSource);
         RateLimiter second = new RateLimiter(settings, RATE_CLOCK, dataSource);
         String who = "user:" + UUID.randomUUID();

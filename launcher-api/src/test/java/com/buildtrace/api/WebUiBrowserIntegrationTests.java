@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * served from {@code target/classes/static} as the jar serves them, with the real rate limits and an AI key
  * pointed at the local OpenAI-compatible mock: the development sign-in, a project and a drawing set, two
  * revisions uploaded through the drop zone, "compare with previous", the viewer (overlay with legend, slider,
- * side by side zooming together, a region clicked, a text change read, keyboard navigation, colour-blind-safe
- * colours), a suggested chat question answered (streamed), a comment, the package downloaded, the gallery, the
+ * side by side zooming together, a region clicked and framed, a text change read, keyboard navigation,
+ * colour-blind-safe colours, a deep zoom to 1:1 drawing the full-size level's tiles), a suggested chat question answered (streamed), a comment, the package downloaded, the gallery, the
  * project's change metrics, and the viewer at 1366×768 and on a 4K screen. Screenshots
  * of each page land in {@code target/e2e}.
  */
@@ -83,7 +83,7 @@ class WebUiBrowserIntegrationTests {
         for (String page : new String[] {"01-sign-in", "02-project", "03-viewer-overlay", "04-viewer-region",
                 "05-viewer-slider", "06-viewer-side-by-side", "07-viewer-colour-blind-safe", "08-viewer-chat",
                 "09-viewer-comments", "10-comparisons", "11-viewer-1366", "12-viewer-4k", "13-project-metrics",
-                "14-project-notifications"}) {
+                "14-project-notifications", "15-viewer-deep-zoom"}) {
             assertThat(ARTIFACTS.resolve(page + ".png")).as("screenshot " + page).isNotEmptyFile();
         }
         assertThat(ARTIFACTS.resolve("package.zip").toFile().length()).isGreaterThan(1000L);

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Writes the core rows of grey bands, top to bottom, as one grey PNG (the aligned old or the new sheet) with
- * 16 grey levels: plenty for line work rendered without anti-aliasing, and half the data to compress.
+ * 16 grey levels: plenty for line work rendered without anti-aliasing, and half the data to compress. The same
+ * 4-bit rows can go to a second sink (the tile pyramid).
  */
 public final class GrayPngSink implements Closeable {
 
@@ -18,10 +19,14 @@ public final class GrayPngSink implements Closeable {
 
     private final PngWriter png;
 
+    private final RowSink tiles;
+
     private final byte[] row;
 
-    public GrayPngSink(Path file, int width, int height, double dpi) throws IOException {
+    /** @param tiles where the 4-bit rows go as well, or null; closed with this sink */
+    public GrayPngSink(Path file, int width, int height, double dpi, RowSink tiles) throws IOException {
         this.png = PngWriter.gray4(OverlayRenderer.open(file), width, height, dpi);
+        this.tiles = tiles;
         this.row = new byte[png.rowBytes()];
     }
 
@@ -49,11 +54,20 @@ public final class GrayPngSink implements Closeable {
                 x += 2;
             }
             png.writeRow(row, 0);
+            if (tiles != null) {
+                tiles.writeRow(row, 0);
+            }
         }
     }
 
     @Override
     public void close() throws IOException {
-        png.close();
+        try {
+            png.close();
+        } finally {
+            if (tiles != null) {
+                tiles.close();
+            }
+        }
     }
 }

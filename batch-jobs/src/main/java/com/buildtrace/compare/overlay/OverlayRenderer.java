@@ -39,6 +39,8 @@ public final class OverlayRenderer implements Closeable {
 
     private final PngWriter full;
 
+    private final RowSink tiles;
+
     private final int rowBytes;
 
     private byte[] band = new byte[0];
@@ -87,12 +89,15 @@ public final class OverlayRenderer implements Closeable {
      * @param fullImage where to write the full-resolution overlay, or null for the preview only
      * @param previewMaxWidth the preview is reduced by a whole factor to at most this width (and height)
      * @param encoder where the full-resolution overlay is compressed while the caller goes on
+     * @param tiles where the full-resolution rows go as well (4-bit palette indices: the tile pyramid), or null;
+     *     closed with the overlay
      */
     public OverlayRenderer(Path fullImage, int width, int height, double dpi, int previewMaxWidth,
-                           java.util.concurrent.ExecutorService encoder) throws IOException {
+                           java.util.concurrent.ExecutorService encoder, RowSink tiles) throws IOException {
         this.width = width;
         this.full = fullImage == null ? null
                 : PngWriter.palette(open(fullImage), width, height, 4, PALETTE, dpi);
+        this.tiles = tiles;
         this.rowBytes = (width + 1) / 2;
         this.encoder = encoder;
         this.factor = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) previewMaxWidth));
@@ -132,11 +137,16 @@ public final class OverlayRenderer implements Closeable {
             Arrays.fill(band, 0, rowBytes * rows + 32, (byte) 0);
         }
         paint(diff);
-        if (full != null) {
+        if (full != null || tiles != null) {
             byte[] rowsToWrite = band;
             encoding = encoder.submit(() -> {
                 for (int y = 0; y < rows; y++) {
-                    full.writeRow(rowsToWrite, y * rowBytes);
+                    if (full != null) {
+                        full.writeRow(rowsToWrite, y * rowBytes);
+                    }
+                    if (tiles != null) {
+                        tiles.writeRow(rowsToWrite, y * rowBytes);
+                    }
                 }
                 return null;
             });
@@ -269,6 +279,9 @@ public final class OverlayRenderer implements Closeable {
         if (full != null) {
             full.close();
         }
+        if (tiles != null) {
+            tiles.close();
+        }
         writePreviews(preview, previewWidth, previewHeight, dpi / factor, previewFile, thumbnailFile, thumbMax);
     }
 
@@ -308,10 +321,16 @@ public final class OverlayRenderer implements Closeable {
         try {
             awaitEncoding();
         } catch (IOException e) {
-            // closing after a failure: the writer is closed below either way
+            // closing after a failure: the writers are closed below either way
         }
-        if (full != null) {
-            full.close();
+        try {
+            if (full != null) {
+                full.close();
+            }
+        } finally {
+            if (tiles != null) {
+                tiles.close();
+            }
         }
     }
 }

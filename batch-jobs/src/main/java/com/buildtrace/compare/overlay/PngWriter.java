@@ -36,6 +36,8 @@ public final class PngWriter implements Closeable {
 
     private int rowsWritten;
 
+    private byte[] batchBuffer = new byte[0];
+
     private boolean closed;
 
     private PngWriter(OutputStream out, int width, int height, int bitDepth, int colorType, int[] palette,
@@ -71,7 +73,10 @@ public final class PngWriter implements Closeable {
             chunk("pHYs", phys, phys.length);
         }
         this.deflater = new Deflater(1);
-        this.idat = new DeflaterOutputStream(new IdatStream(), deflater, 1 << 16);
+        // buffers in proportion to the image, up to 64 KB and 256 KB: a 512-pixel tile needs far less
+        long raw = (long) (rowBytes + 1) * height;
+        int buffer = (int) Math.min(1 << 16, Math.max(1 << 12, raw / 8));
+        this.idat = new DeflaterOutputStream(new IdatStream((int) Math.min(1 << 18, 4L * buffer)), deflater, buffer);
     }
 
     /** An 8-bit grey image. */
@@ -109,6 +114,31 @@ public final class PngWriter implements Closeable {
         idat.write(filterByte, 0, 1); // filter type 0: none
         idat.write(row, offset, rowBytes);
         rowsWritten++;
+    }
+
+    /**
+     * Writes the next {@code rows} rows, {@code rowBytes()} bytes each, the first at {@code offset} of
+     * {@code src} and each next {@code stride} bytes further: compressed in large pieces, which matters for
+     * narrow images (the compressor's cost per call outweighs a short row's).
+     */
+    public void writeRows(byte[] src, int offset, int stride, int rows) throws IOException {
+        if (rowsWritten + rows > height) {
+            throw new IllegalStateException(rowsWritten + " of " + height + " rows are written: " + rows + " more do not fit");
+        }
+        int per = rowBytes + 1;
+        int batch = Math.max(1, Math.min(rows, (1 << 16) / per));
+        if (batchBuffer.length < batch * per) {
+            batchBuffer = new byte[batch * per];
+        }
+        for (int r = 0; r < rows; r += batch) {
+            int n = Math.min(batch, rows - r);
+            for (int i = 0; i < n; i++) {
+                batchBuffer[i * per] = 0; // filter type 0: none
+                System.arraycopy(src, offset + (r + i) * stride, batchBuffer, i * per + 1, rowBytes);
+            }
+            idat.write(batchBuffer, 0, n * per);
+        }
+        rowsWritten += rows;
     }
 
     @Override
@@ -156,7 +186,11 @@ public final class PngWriter implements Closeable {
     /** Collects compressed bytes and writes them as IDAT chunks of up to 256 KB. */
     private final class IdatStream extends OutputStream {
 
-        private final byte[] buffer = new byte[1 << 18];
+        IdatStream(int size) {
+            this.buffer = new byte[size];
+        }
+
+        private final byte[] buffer;
 
         private int length;
 

@@ -137,8 +137,8 @@ class ComparisonController {
     }
 
     @GetMapping("/api/v1/comparisons/{id}/sheets")
-    @Operation(summary = "Per-sheet results: regions, text changes, alignment, added and removed sheets, and each "
-            + "sheet's summary (its changes name the regions they refer to)")
+    @Operation(summary = "Per-sheet results: regions, text changes, alignment, added and removed sheets, links to "
+            + "its images and their tile pyramids, and each sheet's summary (its changes name the regions they refer to)")
     List<JsonNode> sheets(Caller caller, @PathVariable UUID id) {
         service.get(caller, id);
         List<com.buildtrace.summary.SheetSummary> summarized = summaries.current(id)
@@ -165,11 +165,19 @@ class ComparisonController {
                 .orElseThrow(() -> ApiException.notFound("sheet " + n + " in comparison", id));
     }
 
+    /** The sheet's image kinds as links, and the tile pyramids of its full-size images. */
     private static JsonNode withImageLinks(UUID id, JsonNode sheet) {
         tools.jackson.databind.node.ObjectNode links = JsonMapper.shared().createObjectNode();
-        sheet.get("images").forEach(kind -> links.put(kind.asString(),
-                "/api/v1/comparisons/" + id + "/sheets/" + sheet.get("index").asInt() + "/" + kind.asString()));
+        tools.jackson.databind.node.ObjectNode tiles = JsonMapper.shared().createObjectNode();
+        sheet.get("images").forEach(kind -> {
+            String link = "/api/v1/comparisons/" + id + "/sheets/" + sheet.get("index").asInt() + "/" + kind.asString();
+            links.put(kind.asString(), link);
+            if (SheetTileController.TILED.containsKey(kind.asString())) {
+                tiles.put(kind.asString(), link + "/tiles");
+            }
+        });
         ((tools.jackson.databind.node.ObjectNode) sheet).set("images", links);
+        ((tools.jackson.databind.node.ObjectNode) sheet).set("tiles", tiles);
         return sheet;
     }
 

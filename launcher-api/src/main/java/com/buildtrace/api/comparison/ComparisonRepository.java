@@ -77,6 +77,14 @@ class ComparisonRepository {
                 .query(ComparisonRepository::view).optional();
     }
 
+    /** Where a file of a sheet task (an image) of a comparison the caller may see is, if both exist. */
+    Optional<String> artifactUri(Caller caller, UUID id, int taskIndex, String kind) {
+        return jdbc.sql("SELECT a.uri FROM artifact a JOIN comparison c ON c.id = a.comparison_id "
+                        + "JOIN project p ON p.id = c.project_id "
+                        + "WHERE a.comparison_id = ? AND a.task_index = ? AND a.kind = ? AND " + ProjectAccess.VISIBLE)
+                .params(id, taskIndex, kind, caller.principal()).query(String.class).optional();
+    }
+
     /** The caller's comparisons, newest first, optionally of one project and in one API status. */
     List<ComparisonView> list(Caller caller, UUID project, String status, int page, int size) {
         return jdbc.sql(SELECT + " WHERE " + ProjectAccess.VISIBLE + FILTER

@@ -19,6 +19,11 @@ public enum RequestKind {
      * thumbnails, each sheet's preview, old and new), many per page shown.
      */
     IMAGE("images", "buildtrace.rate-limit.images"),
+    /**
+     * {@code GET /api/v1/comparisons/{id}/sheets/{n}/{image}/tiles} and its tiles: the deep zoom of a sheet, a
+     * screenful of 512-pixel tiles at every zoom step (about 40 on a 4K screen, twice that side by side).
+     */
+    TILE("tiles", "buildtrace.rate-limit.tiles"),
     /** Any other request to the API. */
     OTHER("requests", "buildtrace.rate-limit.other");
 
@@ -27,6 +32,9 @@ public enum RequestKind {
     private static final Pattern CHUNKS = Pattern.compile("/api/v1/uploads/[^/]+/files/[^/]+");
 
     private static final Pattern IMAGES = Pattern.compile("/api/v1/comparisons/[^/]+/sheets/[^/]+/[a-z]+");
+
+    private static final Pattern TILES = Pattern.compile(
+            "/api/v1/comparisons/[^/]+/sheets/[^/]+/[a-z]+/tiles(/[^/]+/[^/]+/[^/]+)?");
 
     private final String noun;
 
@@ -50,6 +58,9 @@ public enum RequestKind {
         }
         if ("GET".equals(method) && IMAGES.matcher(path).matches()) {
             return IMAGE;
+        }
+        if ("GET".equals(method) && TILES.matcher(path).matches()) {
+            return TILE;
         }
         return OTHER;
     }

@@ -24,7 +24,7 @@ class RateLimiterTests {
         }
     };
 
-    private final RateLimiter limiter = new RateLimiter(new RateLimitProperties(null, null, null, null, null, null, null, null),
+    private final RateLimiter limiter = new RateLimiter(new RateLimitProperties(null, null, null, null, null, null, null, null, null),
             clock, null);
 
     @Test
@@ -71,8 +71,12 @@ class RateLimiterTests {
         assertThat(RequestKind.of("POST", "/api/v1/comparisons/c/restart")).isEqualTo(RequestKind.OTHER);
         assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3/preview")).isEqualTo(RequestKind.IMAGE);
         assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3")).isEqualTo(RequestKind.OTHER);
-        assertThat(new RateLimitProperties(null, null, null, null, null, null, null, null).limit(RequestKind.IMAGE))
-                .isEqualTo(600);
+        assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3/overlay/tiles")).isEqualTo(RequestKind.TILE);
+        assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3/new/tiles/5/12/7")).isEqualTo(RequestKind.TILE);
+        assertThat(RequestKind.of("GET", "/api/v1/comparisons/c/sheets/3/new/tiles/5/12")).isEqualTo(RequestKind.OTHER);
+        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null, null, null, null, null);
+        assertThat(defaults.limit(RequestKind.IMAGE)).isEqualTo(600);
+        assertThat(defaults.limit(RequestKind.TILE)).isEqualTo(3000);
     }
 
     @Test
@@ -81,7 +85,7 @@ class RateLimiterTests {
         assertThat(RequestKind.of("PUT", "/api/v1/uploads/u/files/0")).isEqualTo(RequestKind.CHUNK);
         assertThat(RequestKind.of("GET", "/api/v1/uploads/u")).isEqualTo(RequestKind.OTHER);
         assertThat(RequestKind.of("POST", "/api/v1/uploads/u/complete")).isEqualTo(RequestKind.OTHER);
-        assertThat(new RateLimitProperties(null, null, null, null, null, null, null, null).limit(RequestKind.CHUNK))
+        assertThat(new RateLimitProperties(null, null, null, null, null, null, null, null, null).limit(RequestKind.CHUNK))
                 .isEqualTo(1200);
     }
 }
