@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Cancel stops a running comparison (sheets being compared finish, the rest do not start) and takes a queued
- * one out of the queue; restart resumes it, computing only the sheets it had not finished.
+ * one out of the queue; restart resumes it, computing only the sheets it had not finished; the project's activity
+ * records both.
  */
 class CancelRestartIntegrationTests extends ApiIntegrationTest {
 
@@ -72,6 +73,15 @@ class CancelRestartIntegrationTests extends ApiIntegrationTest {
         // a completed comparison without failed sheets has nothing to restart
         InvalidInputIntegrationTests.assertProblem(api().post("/api/v1/comparisons/" + running + "/restart", ""), 409,
                 "nothing to restart");
+        // the project's activity says who cancelled and restarted what, and how far it was
+        JsonNode activity = api().get("/api/v1/projects/" + project
+                + "/activity?action=comparison_cancelled,comparison_restarted").json().get("items");
+        assertThat(activity.findValuesAsString("action")).containsExactly("comparison_restarted",
+                "comparison_restarted", "comparison_cancelled", "comparison_cancelled");
+        assertThat(activity.get(2).get("detail").get("comparisonId").asString()).isEqualTo(running.toString());
+        assertThat(activity.get(2).get("detail").get("was").asString()).isEqualTo("running");
+        assertThat(activity.get(3).get("detail").get("was").asString()).isEqualTo("queued");
+        assertThat(activity.get(1).get("detail").get("was").asString()).isEqualTo("cancelled");
     }
 
     private UUID compare(UUID older, UUID newer, int dpi) {

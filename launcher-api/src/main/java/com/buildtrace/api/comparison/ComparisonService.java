@@ -178,6 +178,8 @@ public class ComparisonService {
         if (!runs.cancel(id)) {
             throw ApiException.conflict("comparison " + id + " is not running in any process; restart it instead");
         }
+        activity.record(caller, v.projectId(), "comparison_cancelled", Map.of("comparisonId", id,
+                "was", v.status(), "sheetsDone", v.progress().sheetsDone(), "sheetsTotal", v.progress().sheetsTotal()));
         return get(caller, id);
     }
 
@@ -189,7 +191,11 @@ public class ComparisonService {
         ComparisonView v = get(caller, id);
         access.require(caller, v.projectId(), ProjectRole.EDITOR, "restart a comparison");
         switch (v.status()) {
-            case "failed", "cancelled" -> runs.start(id);
+            case "failed", "cancelled" -> {
+                runs.start(id);
+                activity.record(caller, v.projectId(), "comparison_restarted", Map.of("comparisonId", id,
+                        "was", v.status()));
+            }
             case "completed" -> {
                 List<Integer> failed = launcher.tasksOf(id, List.of(), true);
                 if (failed.isEmpty()) {
@@ -197,6 +203,8 @@ public class ComparisonService {
                             + "there is nothing to restart");
                 }
                 runs.retry(id, failed);
+                activity.record(caller, v.projectId(), "comparison_restarted", Map.of("comparisonId", id,
+                        "was", v.status(), "failedSheets", failed.size()));
             }
             default -> throw ApiException.conflict("comparison " + id + " is " + v.status()
                     + "; it can be restarted once it has failed, been cancelled or completed with failed sheets");
