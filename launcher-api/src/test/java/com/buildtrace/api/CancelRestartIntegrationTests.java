@@ -55,7 +55,12 @@ class CancelRestartIntegrationTests extends ApiIntegrationTest {
 
         // when both are restarted
         ApiClient.Response restart = api().post("/api/v1/comparisons/" + running + "/restart", "");
-        api().post("/api/v1/comparisons/" + queued + "/restart", "");
+        ApiClient.Response restartQueued = api().post("/api/v1/comparisons/" + queued + "/restart", "");
+
+        // the second waits for the first: queued, not cancelled, until its job starts
+        assertThat(restartQueued.json().get("status").asString()).isEqualTo("queued");
+        assertThat(api().get("/api/v1/comparisons?projectId=" + project).json().get("items").findValuesAsString("status"))
+                .contains("queued");
 
         // then they complete; the sheets whose partitions completed before the cancel were not compared again
         // (a sheet still being compared when the cancel came finishes, but its partition counts as stopped)

@@ -152,9 +152,26 @@ public class ComparisonService {
                         0, 0, null)));
             }
         }
-        return new ComparisonView(v.id(), v.projectId(), v.status(), v.oldRevision(), v.newRevision(), v.trigger(),
-                v.requestedBy(), v.progress(), v.counts(), v.error(), v.createdAt(), v.startedAt(), v.finishedAt(),
-                v.durationSeconds(), v.thumbnailUrl(), v.links(), sheets);
+        return new ComparisonView(v.id(), v.projectId(), statusHere(v), v.oldRevision(), v.newRevision(),
+                v.trigger(), v.requestedBy(), v.progress(), v.counts(), v.error(), v.createdAt(), v.startedAt(),
+                v.finishedAt(), v.durationSeconds(), v.thumbnailUrl(), v.links(), sheets);
+    }
+
+    /** As stored, but queued while a restart or retry waits in this process for its turn (as it reads then). */
+    ComparisonView waitingHere(ComparisonView v) {
+        String status = statusHere(v);
+        return status.equals(v.status()) ? v : new ComparisonView(v.id(), v.projectId(), status, v.oldRevision(),
+                v.newRevision(), v.trigger(), v.requestedBy(), v.progress(), v.counts(), v.error(), v.createdAt(),
+                v.startedAt(), v.finishedAt(), v.durationSeconds(), v.thumbnailUrl(), v.links(), v.sheets());
+    }
+
+    /**
+     * A restarted or retried comparison keeps its stored status (failed, cancelled, completed) until its job
+     * starts; while it waits in this process's queue it is queued.
+     */
+    private String statusHere(ComparisonView v) {
+        boolean ended = !v.status().equals("queued") && !v.status().equals("running");
+        return ended && runs.active(v.id()) ? "queued" : v.status();
     }
 
     private static String label(SheetTask t) {
