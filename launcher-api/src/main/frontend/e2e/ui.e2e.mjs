@@ -7,9 +7,9 @@
 //   BT_ARTIFACTS  folder for screenshots (default target/e2e)
 //   BT_CHROMIUM   the browser (default /usr/bin/chromium)
 //   BT_EXPECT_CHAT  "answer" (an AI model answers) or "unavailable" (no AI key: the UI says so)
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { check, launch, steps } from './harness.mjs';
 
 const base = process.env.BT_BASE_URL ?? 'http://localhost:8080';
 const artifacts = process.env.BT_ARTIFACTS ?? 'target/e2e';
@@ -17,32 +17,9 @@ const oldFiles = (process.env.BT_OLD_PDF ?? '').split(delimiter).filter(Boolean)
 const newFiles = (process.env.BT_NEW_PDF ?? '').split(delimiter).filter(Boolean);
 const expectChat = process.env.BT_EXPECT_CHAT ?? 'unavailable';
 if (!oldFiles.length || !newFiles.length) throw new Error('set BT_OLD_PDF and BT_NEW_PDF');
-mkdirSync(artifacts, { recursive: true });
 
-let passed = 0;
-let failed = 0;
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e.message}`);
-    await page.screenshot({ path: join(artifacts, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
-    throw e;
-  }
-}
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.BT_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { step, counts } = steps(artifacts, () => page);
+const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
 const page = await context.newPage();
 const pageErrors = [];
@@ -223,6 +200,6 @@ try {
 } finally {
   await browser.close();
   console.log(`API requests: ${apiRequests.other}, sheet images: ${apiRequests.images}`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
 }
-process.exit(failed ? 1 : 0);
+process.exit(counts.failed ? 1 : 0);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.buildtrace.testing.OpenAiMock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,11 +32,7 @@ class WebUiBrowserIntegrationTests {
 
     static final OpenAiMock MOCK = OpenAiMock.shared();
 
-    static final Path FRONTEND = Path.of("src/main/frontend").toAbsolutePath();
-
     static final Path ARTIFACTS = Path.of("target/e2e").toAbsolutePath();
-
-    static final String CHROMIUM = System.getProperty("buildtrace.e2e.chromium", "/usr/bin/chromium");
 
     /** The settings of the AI endpoints' tests: the test database and store, an AI key, the mock's address. */
     @DynamicPropertySource
@@ -49,32 +45,14 @@ class WebUiBrowserIntegrationTests {
 
     @Test
     void uploadsComparesAndReviewsTwoRevisionsInChromium() throws IOException, InterruptedException {
-        assertThat(Files.isExecutable(Path.of(CHROMIUM))).as("the browser %s (Debian: apt-get install chromium, "
-                + "as .ci/run does; another one with -Dbuildtrace.e2e.chromium=...)", CHROMIUM).isTrue();
-        assertThat(FRONTEND.resolve("node_modules/playwright-core")).as("the UI's npm packages (the Maven build "
-                + "installs them)").isDirectory();
         MOCK.reset();
         Path oldSet = ApiIntegrationTest.sheetSet("ui-rev-a.pdf", 3);
         Path newSet = ApiIntegrationTest.sheetSet("ui-rev-b.pdf", 3, 1);
-        Files.createDirectories(ARTIFACTS);
-        Path log = ARTIFACTS.resolve("ui.e2e.log");
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/ui.e2e.mjs").directory(FRONTEND.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("BT_BASE_URL", "http://localhost:" + port);
-        node.environment().put("BT_OLD_PDF", oldSet.toString());
-        node.environment().put("BT_NEW_PDF", newSet.toString());
-        node.environment().put("BT_ARTIFACTS", ARTIFACTS.toString());
-        node.environment().put("BT_CHROMIUM", CHROMIUM);
-        node.environment().put("BT_EXPECT_CHAT", "answer");
-        Process run = node.start();
-        boolean ended = run.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) {
-            run.destroyForcibly();
-        }
-        String output = Files.readString(log);
 
-        assertThat(ended).as("the browser test ended within 5 minutes:%n%s", output).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
+        String output = BrowserScripts.run("ui.e2e.mjs", ARTIFACTS, Duration.ofMinutes(5), Map.of(
+                "BT_BASE_URL", "http://localhost:" + port, "BT_OLD_PDF", oldSet.toString(),
+                "BT_NEW_PDF", newSet.toString(), "BT_EXPECT_CHAT", "answer"));
+
         assertThat(output).contains("15 passed, 0 failed");
         for (String page : new String[] {"01-sign-in", "02-project", "03-viewer-overlay", "04-viewer-region",
                 "05-viewer-slider", "06-viewer-side-by-side", "07-viewer-colour-blind-safe", "08-viewer-chat",
