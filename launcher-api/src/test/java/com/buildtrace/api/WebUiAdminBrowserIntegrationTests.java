@@ -18,34 +18,20 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The management side of the web UI in real headless Chromium ({@code src/main/frontend/e2e/admin.e2e.mjs}, run
- * by {@link BrowserScripts} like {@link WebUiBrowserIntegrationTests}) against the whole application: "Sign in
- * with Google" clicked and completed against a local OpenID provider; a queued comparison cancelled from the
- * gallery and a running one from the viewer (each confirmed in a dialog, by mouse and by keyboard), one restarted,
- * a completed one with a broken sheet showing why and retrying it; the summary edited (the history shows the
- * edit and its author) and regenerated; a member invited, signing in, read-only as a viewer and changing role;
- * the settings saved; an API key shown once, copied, used and revoked; webhooks added, pinged, disabled by
- * failures and enabled again; the activity feed telling all of it, filtered; every page at 1366×768 and 4K.
- * Screenshots land in {@code target/e2e-admin}. The limits of uploads and comparisons created are the real ones;
- * other requests may be 600 a minute, as the browser does in two minutes what a person does in an hour (the log
- * prints how many it made each minute).
+ * by {@link BrowserScripts} like {@link WebUiBrowserIntegrationTests}) against the whole application of the API
+ * tests (their settings, and their context: no more database connections): "Sign in with Google" clicked and
+ * completed against the local OpenID provider; a queued comparison cancelled from the gallery and a running one
+ * from the viewer (each confirmed in a dialog, by mouse and by keyboard), one restarted, a completed one with a
+ * broken sheet showing why and retrying it; the summary edited (the history shows the edit and its author) and
+ * regenerated; a member invited, signing in, read-only as a viewer and changing role; the settings saved; an API
+ * key shown once, copied, used and revoked; webhooks added, pinged, disabled by failures and enabled again; the
+ * activity feed telling all of it, filtered; every page at 1366×768 and 4K. Screenshots land in
+ * {@code target/e2e-admin}; the log says how many requests the browser made each minute.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = LauncherApiApplication.class,
-        properties = {"buildtrace.api.dpi=100", "buildtrace.schedule.check-every=1h", "buildtrace.auth.dev-login=true",
-            "buildtrace.workers.count=1", "buildtrace.job.threads=1",
-            "buildtrace.webhooks.poll-every=200ms", "buildtrace.webhooks.retry-delays=300ms,300ms",
-            "buildtrace.webhooks.disable-after=2", "buildtrace.webhooks.timeout=2s",
-            "buildtrace.webhooks.allow-local-http=true", "buildtrace.rate-limit.other=600"})
-class WebUiAdminBrowserIntegrationTests {
-
-    static final OidcProviderStub GOOGLE = OidcProviderStub.start();
+class WebUiAdminBrowserIntegrationTests extends ApiIntegrationTest {
 
     static final Path ARTIFACTS = Path.of("target/e2e-admin").toAbsolutePath();
 
@@ -69,31 +55,18 @@ class WebUiAdminBrowserIntegrationTests {
         RECEIVER.start();
     }
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("buildtrace.storage.root", () -> ApiIntegrationTest.STORE.resolve("admin-ui").toString());
-        registry.add("buildtrace.auth.google.client-id", () -> OidcProviderStub.CLIENT_ID);
-        registry.add("buildtrace.auth.google.client-secret", () -> OidcProviderStub.CLIENT_SECRET);
-        registry.add("buildtrace.auth.google.issuer-uri", GOOGLE::issuer);
-        registry.add("buildtrace.auth.google.allowed-domains", () -> "example.test");
-    }
-
     @AfterAll
     static void stopReceiver() {
         RECEIVER.stop(0);
     }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void managesComparisonsSummariesMembersSettingsKeysWebhooksAndActivityInChromium() throws Exception {
         // a set slow enough to be cancelled while it runs (30 sheets at 300 dpi, one sheet at a time), three
         // revisions of a small set, the last with a photo on page 2 that cannot be decoded (that sheet fails)
         Path fixtures = Files.createDirectories(ARTIFACTS.resolve("fixtures"));
-        Path bigOld = ApiIntegrationTest.sheetSet("admin-big-a.pdf", 30);
-        Path bigNew = ApiIntegrationTest.sheetSet("admin-big-b.pdf", 30, 4, 17);
+        Path bigOld = sheetSet("admin-big-a.pdf", 30);
+        Path bigNew = sheetSet("admin-big-b.pdf", 30, 4, 17);
         Path small1 = DrawingFixtures.pdfSet("A-101", "A-102", "A-103").writeTo(fixtures.resolve("small-1.pdf"));
         Path small2 = DrawingFixtures.pdfSet("A-101", "A-102", "A-103").revised("A-103")
                 .writeTo(fixtures.resolve("small-2.pdf"));
@@ -103,7 +76,7 @@ class WebUiAdminBrowserIntegrationTests {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        GOOGLE.browserAccount = new OidcProviderStub.Account("olivia@example.test", true, "Olivia Owner");
+        OIDC.browserAccount = new OidcProviderStub.Account("olivia@example.test", true, "Olivia Owner");
 
         String output = BrowserScripts.run("admin.e2e.mjs", ARTIFACTS, Duration.ofMinutes(6), Map.of(
                 "BT_BASE_URL", "http://localhost:" + port, "BT_GOOGLE", "olivia@example.test",
