@@ -9,10 +9,9 @@
 //   BT_ARTIFACTS  folder for screenshots (default target/e2e)
 //   BT_CHROMIUM   the browser (default /usr/bin/chromium)
 //   BT_EXPECT_CHAT  "answer" (an AI model answers) or "unavailable" (no AI key: the UI says so)
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { steps } from './steps.mjs';
+import { check, launch, steps } from './harness.mjs';
 
 const base = process.env.BT_BASE_URL ?? 'http://localhost:8080';
 const artifacts = process.env.BT_ARTIFACTS ?? 'target/e2e';
@@ -20,16 +19,11 @@ const oldFiles = (process.env.BT_OLD_PDF ?? '').split(delimiter).filter(Boolean)
 const newFiles = (process.env.BT_NEW_PDF ?? '').split(delimiter).filter(Boolean);
 const expectChat = process.env.BT_EXPECT_CHAT ?? 'unavailable';
 if (!oldFiles.length || !newFiles.length) throw new Error('set BT_OLD_PDF and BT_NEW_PDF');
-mkdirSync(artifacts, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.BT_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { step, counts } = steps(artifacts, () => page);
+const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
 const page = await context.newPage();
-const { step, check, counts } = steps(page, artifacts);
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 page.setDefaultTimeout(20_000);

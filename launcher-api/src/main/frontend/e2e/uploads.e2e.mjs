@@ -8,10 +8,9 @@
 //   BT_FILES      six files separated by the path separator: two for each of three revisions (each above 64 KB)
 //   BT_ARTIFACTS  folder for screenshots (default target/e2e)
 //   BT_CHROMIUM   the browser (default /usr/bin/chromium)
-import { chromium } from 'playwright-core';
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
-import { steps } from './steps.mjs';
+import { check, launch, steps } from './harness.mjs';
 
 const base = process.env.BT_BASE_URL ?? 'http://localhost:8080';
 const artifacts = process.env.BT_ARTIFACTS ?? 'target/e2e';
@@ -20,18 +19,14 @@ if (files.length !== 6) throw new Error('set BT_FILES to six files');
 const [r1, r2, s1, s2, t1, t2] = files;
 mkdirSync(artifacts, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.BT_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync'],
-});
+const browser = await launch();
 const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
 page.setDefaultTimeout(20_000);
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 page.on('dialog', (d) => d.accept());
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-const { step, check, counts } = steps(page, artifacts, 'failed-uploads-');
+const { step, counts } = steps(artifacts, () => page, 'failed-uploads-');
 /** A GET of the API with the page's sign-in. */
 const api = (path) => page.evaluate(async (p) => {
   const r = await fetch(`/api/v1/${p}`, { credentials: 'same-origin' });

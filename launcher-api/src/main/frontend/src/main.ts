@@ -7,6 +7,7 @@ import { projectPage } from './pages/project';
 import { comparisonsPage } from './pages/comparisons';
 import { viewerPage } from './pages/viewer';
 import { dashboardPage } from './pages/dashboard';
+import { PROJECT_PAGES } from './pages/projectPages';
 
 /** What a page gets: where to draw, and a way to register what to stop (timers, listeners) when it is left. */
 export interface PageContext {
@@ -53,8 +54,12 @@ async function route(): Promise<void> {
       await projectsPage(ctx);
     } else if (parts[0] === 'projects' && parts[2] === 'metrics') {
       await dashboardPage(ctx, parts[1]);
+    } else if (parts[0] === 'projects' && parts[2] && Object.hasOwn(PROJECT_PAGES, parts[2])) {
+      await PROJECT_PAGES[parts[2]](ctx, parts[1], params);
     } else if (parts[0] === 'projects') {
       await projectPage(ctx, parts[1]);
+    } else if (parts[0] === 'keys') {
+      await (await import('./pages/apiKeys')).apiKeysPage(ctx);
     } else if (parts[0] === 'comparisons' && parts.length === 1) {
       await comparisonsPage(ctx, params.get('project'));
     } else if (parts[0] === 'comparisons') {
@@ -71,7 +76,8 @@ function renderHeader(u: User | null): void {
   clear(nav);
   clear(who);
   if (!u) return;
-  nav.append(h('a', { href: '#/' }, 'Projects'), h('a', { href: '#/comparisons' }, 'Recent comparisons'));
+  nav.append(h('a', { href: '#/' }, 'Projects'), h('a', { href: '#/comparisons' }, 'Recent comparisons'),
+    h('a', { href: '#/keys' }, 'API keys'));
   who.append(
     h('span.user', {}, u.name || u.email),
     h('button.link', {

@@ -2,6 +2,7 @@ import { get, type Comparison, type Page, type Project } from '../api';
 import { formatDuration, h } from '../dom';
 import type { PageContext } from '../main';
 import { label } from './comparisons';
+import { projectHeader } from './projectNav';
 
 /** Comparisons whose changes are read for the per-trade and per-sheet charts: one request each. */
 const CHANGES_OF = 8;
@@ -32,8 +33,7 @@ export async function dashboardPage(ctx: PageContext, projectId: string): Promis
   const total = times.reduce((s, c) => s + (c.durationSeconds ?? 0), 0);
 
   ctx.root.append(
-    h('p.crumbs', {}, h('a', { href: '#/' }, 'Projects'), ' / ', h('a', { href: `#/projects/${projectId}` }, project.name), ' / Metrics'),
-    h('h1', {}, `${project.name}: change metrics`),
+    ...projectHeader(project, 'metrics', `${project.name}: change metrics`),
     h('p', {}, `${comparisons.length} comparisons (${completed.length} completed)`,
       times.length ? `, ${formatDuration(total / times.length)} on average from start to end` : '',
       rows.length ? `; ${rows.length} changes in the latest ${recent.length} completed` : ''),

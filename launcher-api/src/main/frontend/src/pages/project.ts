@@ -3,6 +3,7 @@ import { append, clear, formatBytes, formatTime, h } from '../dom';
 import type { PageContext } from '../main';
 import { notificationsPanel } from './notifications';
 import { unfinishedUploads, UploadList } from '../upload/panel';
+import { projectHeader } from './projectNav';
 
 /** A project: its drawing sets, their revisions, an upload drop zone per set, "compare with previous". */
 export async function projectPage(ctx: PageContext, projectId: string): Promise<void> {
@@ -15,10 +16,7 @@ export async function projectPage(ctx: PageContext, projectId: string): Promise<
   const setName = h('input', { type: 'text', required: true, maxlength: 200, placeholder: 'Drawing set name (e.g. Architectural)', 'aria-label': 'New drawing set name' });
   const error = h('p.error', { role: 'alert' });
   append(ctx.root, [
-    h('p.crumbs', {}, h('a', { href: '#/' }, 'Projects'), ' / ', project.name),
-    h('h1', {}, project.name),
-    h('p.inline', {}, h('a', { href: `#/comparisons?project=${project.id}` }, 'Comparisons of this project'),
-      h('a', { href: `#/projects/${project.id}/metrics` }, 'Change metrics')),
+    ...projectHeader(project, 'sets'),
     canEdit ? h('form.inline', {
       onsubmit: async (e: Event) => {
         e.preventDefault();

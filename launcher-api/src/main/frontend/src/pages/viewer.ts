@@ -1,6 +1,9 @@
 import { API, get, request, send, sheetsOf, type Comparison, type Region, type SheetResult, type TextChange } from '../api';
 import { append, clear, formatDuration, formatTime, h } from '../dom';
 import type { PageContext } from '../main';
+import { comparisonActions, failureReport } from '../comparisonActions';
+import { keepFocus, rerender } from '../ui';
+import { summaryPanel, type SheetSummary } from '../viewer/summaryPanel';
 import { label } from './comparisons';
 import { CameraMove, followPointers, wheelZoom, type Camera } from '../viewer/camera';
 import { imageSource, pyramidSource, TileLayer, type TileSource } from '../viewer/tiles';
@@ -46,8 +49,10 @@ export async function viewerPage(ctx: PageContext, id: string, params: URLSearch
         h('span.muted', {}, formatTime(c.createdAt), c.durationSeconds !== null ? ` · ${formatDuration(c.durationSeconds)}` : ''),
         c.status === 'completed' ? h('a.button', { href: `${API}/comparisons/${id}/package`, download: true }, 'Download package (PNG + PDF + JSON)') : null,
         c.status === 'completed' ? h('a.button', { href: `${API}/comparisons/${id}/annotated.pdf`, download: true }, 'Annotated PDF') : null,
-        c.status === 'completed' ? h('a.button', { href: `${API}/comparisons/${id}/report/`, target: '_blank', rel: 'noopener' }, 'Report') : null),
-      c.error ? h('p.error', { role: 'alert' }, c.error) : null,
+        c.status === 'completed' ? h('a.button', { href: `${API}/comparisons/${id}/report/`, target: '_blank', rel: 'noopener' }, 'Report') : null,
+        comparisonActions(c, rerender)),
+      c.error && c.status !== 'cancelled' ? h('p.error', { role: 'alert' }, c.error) : null,
+      failureReport(c),
       active && c.sheets?.length ? h('ul.sheet-progress', { 'aria-label': 'Sheets so far' }, c.sheets.map((st) =>
         h('li', {}, h('span.badge', { dataset: { status: st.status } }, st.status), ` ${st.label}`,
           st.regions ? h('span.muted', {}, ` · ${st.regions} regions`) : null))) : null,
@@ -62,7 +67,7 @@ export async function viewerPage(ctx: PageContext, id: string, params: URLSearch
       const poll = async () => {
         try {
           comparison = await get<Comparison>(`comparisons/${id}`);
-          renderHead();
+          keepFocus(head, renderHead);
         } catch {
           // try again at the next tick
         }
@@ -584,19 +589,17 @@ class Viewer {
   }
 
   private async renderSummary(): Promise<void> {
-    clear(this.summaryPanel);
     try {
-      const v = await get<{ kind: string; summary: { label?: string; set?: { overallSummary?: string; tradesAffected?: string[]; sheetsByImpact?: { sheet: string; impact: string; reason: string }[] } } }>(`comparisons/${this.id}/summary`);
-      const set = v.summary?.set;
-      append(this.summaryPanel, [
-        h('p.muted', {}, v.summary?.label ?? v.kind),
-        set?.overallSummary ? h('p', {}, set.overallSummary) : null,
-        set?.tradesAffected?.length ? h('p', {}, h('strong', {}, 'Trades: '), set.tradesAffected.join(', ')) : null,
-        set?.sheetsByImpact?.length ? h('ol', {}, set.sheetsByImpact.map((i) => h('li', {}, h('strong', {}, i.sheet), ` (${i.impact}) ${i.reason}`))) : null,
-      ]);
+      await summaryPanel(this.summaryPanel, this.id, (sheets) => this.summariesChanged(sheets));
     } catch (e) {
       this.summaryPanel.append(h('p.muted', {}, (e as Error).message));
     }
+  }
+
+  /** A new version of the summary (edited, regenerated): each sheet shows its part of it. */
+  private summariesChanged(sheets: SheetSummary[]): void {
+    this.ranked.forEach((s) => (s.summary = sheets.find((x) => x.oldPage === s.oldPage && x.newPage === s.newPage) ?? s.summary));
+    if (this.current) this.renderSheetSide();
   }
 
   private async renderChat(): Promise<void> {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Cancel stops a running comparison (sheets being compared finish, the rest do not start) and takes a queued
- * one out of the queue; restart resumes it, computing only the sheets it had not finished.
+ * one out of the queue; restart resumes it, computing only the sheets it had not finished; the project's activity
+ * records both.
  */
 class CancelRestartIntegrationTests extends ApiIntegrationTest {
 
@@ -54,7 +55,12 @@ class CancelRestartIntegrationTests extends ApiIntegrationTest {
 
         // when both are restarted
         ApiClient.Response restart = api().post("/api/v1/comparisons/" + running + "/restart", "");
-        api().post("/api/v1/comparisons/" + queued + "/restart", "");
+        ApiClient.Response restartQueued = api().post("/api/v1/comparisons/" + queued + "/restart", "");
+
+        // the second waits for the first: queued, not cancelled, until its job starts
+        assertThat(restartQueued.json().get("status").asString()).isEqualTo("queued");
+        assertThat(api().get("/api/v1/comparisons?projectId=" + project).json().get("items").findValuesAsString("status"))
+                .contains("queued");
 
         // then they complete; no sheet was compared twice: neither those whose partitions completed before the
         // cancel, nor one still being compared when the cancel came (it finished and was saved, though its
@@ -73,6 +79,15 @@ class CancelRestartIntegrationTests extends ApiIntegrationTest {
         // a completed comparison without failed sheets has nothing to restart
         InvalidInputIntegrationTests.assertProblem(api().post("/api/v1/comparisons/" + running + "/restart", ""), 409,
                 "nothing to restart");
+        // the project's activity says who cancelled and restarted what, and how far it was
+        JsonNode activity = api().get("/api/v1/projects/" + project
+                + "/activity?action=comparison_cancelled,comparison_restarted").json().get("items");
+        assertThat(activity.findValuesAsString("action")).containsExactly("comparison_restarted",
+                "comparison_restarted", "comparison_cancelled", "comparison_cancelled");
+        assertThat(activity.get(2).get("detail").get("comparisonId").asString()).isEqualTo(running.toString());
+        assertThat(activity.get(2).get("detail").get("was").asString()).isEqualTo("running");
+        assertThat(activity.get(3).get("detail").get("was").asString()).isEqualTo("queued");
+        assertThat(activity.get(1).get("detail").get("was").asString()).isEqualTo("cancelled");
     }
 
     private UUID compare(UUID older, UUID newer, int dpi) {

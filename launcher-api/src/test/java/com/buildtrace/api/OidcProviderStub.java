@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,8 +31,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * An OpenID provider on the loopback address, standing in for Google: discovery document, JWKS, and a token
  * endpoint that checks the client's secret, the code and its PKCE verifier, and issues an ID token signed with
- * its own RSA key. The test plays the browser: it takes the authorization request the API redirects to,
- * "approves" it with {@link #approve} for an account, and calls the API's callback with the code.
+ * its own RSA key. A test that plays the browser takes the authorization request the API redirects to,
+ * "approves" it with {@link #approve} for an account, and calls the API's callback with the code; a real browser
+ * is sent to {@code /authorize}, which approves it at once for {@link #browserAccount} (the Google account that
+ * browser is signed in with) and sends it back to the callback with the code and the state.
  */
 final class OidcProviderStub {
 
@@ -47,6 +50,19 @@ final class OidcProviderStub {
 
     /** Token requests received, with whether they were accepted: what the API sent. */
     final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+
+    /** The account a browser sent to {@code /authorize} is approved for. */
+    volatile Account browserAccount = new Account("olivia@example.test", true, "Olivia Owner");
+
+    /**
+     * A Google account.
+     *
+     * @param email its address
+     * @param emailVerified whether Google verified it
+     * @param name the person's name
+     */
+    record Account(String email, boolean emailVerified, String name) {
+    }
 
     /** An approved authorization: the account, and what the authorization request carried. */
     private record Grant(String subject, String email, boolean emailVerified, String name, String nonce,
@@ -65,6 +81,7 @@ final class OidcProviderStub {
         server.createContext("/.well-known/openid-configuration", this::discovery);
         server.createContext("/jwks", x -> send(x, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/token", this::token);
+        server.createContext("/authorize", this::authorize);
         server.start();
     }
 
@@ -96,6 +113,18 @@ final class OidcProviderStub {
                  "id_token_signing_alg_values_supported": ["RS256"], "scopes_supported": ["openid", "email", "profile"],
                  "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
                  "code_challenge_methods_supported": ["S256"]}""".formatted(issuer));
+    }
+
+    /** Approves the browser's authorization request for {@link #browserAccount} and sends it back with the code. */
+    private void authorize(HttpExchange x) throws IOException {
+        Map<String, String> request = form(x.getRequestURI().getRawQuery());
+        Account a = browserAccount;
+        String code = approve(request, a.email(), a.emailVerified(), a.name());
+        x.getResponseHeaders().set("Location", request.get("redirect_uri") + "?code="
+                + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&state="
+                + URLEncoder.encode(request.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        x.sendResponseHeaders(302, -1);
+        x.close();
     }
 
     private void token(HttpExchange x) throws IOException {

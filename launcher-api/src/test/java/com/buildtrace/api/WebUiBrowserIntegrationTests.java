@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.buildtrace.testing.OpenAiMock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,11 +33,7 @@ class WebUiBrowserIntegrationTests {
 
     static final OpenAiMock MOCK = OpenAiMock.shared();
 
-    static final Path FRONTEND = Path.of("src/main/frontend").toAbsolutePath();
-
     static final Path ARTIFACTS = Path.of("target/e2e").toAbsolutePath();
-
-    static final String CHROMIUM = System.getProperty("buildtrace.e2e.chromium", "/usr/bin/chromium");
 
     /** The settings of the AI endpoints' tests: the test database and store, an AI key, the mock's address. */
     @DynamicPropertySource
@@ -53,33 +48,15 @@ class WebUiBrowserIntegrationTests {
 
     @Test
     void uploadsComparesAndReviewsTwoRevisionsInChromium() throws IOException, InterruptedException {
-        assertThat(Files.isExecutable(Path.of(CHROMIUM))).as("the browser %s (Debian: apt-get install chromium, "
-                + "as .ci/run does; another one with -Dbuildtrace.e2e.chromium=...)", CHROMIUM).isTrue();
-        assertThat(FRONTEND.resolve("node_modules/playwright-core")).as("the UI's npm packages (the Maven build "
-                + "installs them)").isDirectory();
         MOCK.reset();
         Path oldSet = ApiIntegrationTest.sheetSet("ui-rev-a.pdf", 3);
         Path newSet = ApiIntegrationTest.sheetSet("ui-rev-b.pdf", 3, 1);
-        Files.createDirectories(ARTIFACTS);
-        Path log = ARTIFACTS.resolve("ui.e2e.log");
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/ui.e2e.mjs").directory(FRONTEND.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("BT_BASE_URL", "http://localhost:" + port);
-        node.environment().put("BT_OLD_PDF", oldSet.toString());
-        node.environment().put("BT_NEW_PDF", newSet.toString());
-        node.environment().put("BT_ARTIFACTS", ARTIFACTS.toString());
-        node.environment().put("BT_CHROMIUM", CHROMIUM);
-        node.environment().put("BT_EXPECT_CHAT", "answer");
-        Process run = node.start();
-        boolean ended = run.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) {
-            run.destroyForcibly();
-        }
-        String output = Files.readString(log);
 
-        assertThat(ended).as("the browser test ended within 5 minutes:%n%s", output).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
-        assertThat(output).contains("16 passed, 0 failed");
+        String output = BrowserScripts.run("ui.e2e.mjs", ARTIFACTS, Duration.ofMinutes(5), Map.of(
+                "BT_BASE_URL", "http://localhost:" + port, "BT_OLD_PDF", oldSet.toString(),
+                "BT_NEW_PDF", newSet.toString(), "BT_EXPECT_CHAT", "answer"));
+
+        assertThat(output).contains("17 passed, 0 failed");
         for (String page : new String[] {"01-sign-in", "02-project", "03-viewer-overlay", "04-viewer-region",
                 "05-viewer-slider", "06-viewer-side-by-side", "07-viewer-colour-blind-safe", "08-viewer-chat",
                 "09-viewer-comments", "10-comparisons", "11-viewer-1366", "12-viewer-4k", "13-project-metrics",
@@ -106,22 +83,10 @@ class WebUiBrowserIntegrationTests {
                 ApiIntegrationTest.sheetSet("ui-s.pdf", 3), UploadSessionsIntegrationTests.noise("ui-s-site.png", 600_000, 13),
                 UploadSessionsIntegrationTests.noise("ui-t-site.png", 300_000, 14),
                 UploadSessionsIntegrationTests.noise("ui-t-survey.png", 250_000, 15));
-        Files.createDirectories(ARTIFACTS);
-        Path log = ARTIFACTS.resolve("uploads.e2e.log");
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/uploads.e2e.mjs").directory(FRONTEND.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().putAll(Map.of("BT_BASE_URL", "http://localhost:" + port, "BT_ARTIFACTS", ARTIFACTS.toString(),
-                "BT_CHROMIUM", CHROMIUM, "BT_FILES", String.join(java.io.File.pathSeparator,
+        String output = BrowserScripts.run("uploads.e2e.mjs", ARTIFACTS, Duration.ofMinutes(3), Map.of(
+                "BT_BASE_URL", "http://localhost:" + port, "BT_FILES", String.join(java.io.File.pathSeparator,
                         files.stream().map(Path::toString).toList())));
-        Process run = node.start();
-        boolean ended = run.waitFor(3, TimeUnit.MINUTES);
-        if (!ended) {
-            run.destroyForcibly();
-        }
-        String output = Files.readString(log);
 
-        assertThat(ended).as("the uploads' browser test ended within 3 minutes:%n%s", output).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
         assertThat(output).contains("7 passed, 0 failed");
         for (String page : new String[] {"u1-uploading", "u2-after-reload", "u3-mismatch", "u4-revision",
             "u5-retrying", "u6-paused", "u7-all-received"}) {

@@ -11,8 +11,11 @@ import tools.jackson.databind.JsonNode;
  * @param projectId the project it concerns, or null (sign-ins, API keys)
  * @param userId who did it
  * @param userEmail their e-mail address
- * @param action what: signed_in, project_created, project_deleted, revision_uploaded, comparison_launched,
- *     member_added, member_invited, member_role_changed, member_removed, api_key_created, api_key_revoked,
+ * @param action what: signed_in, project_created, project_updated (each setting changed, from and to),
+ *     project_deleted, revision_uploaded, comparison_launched, comparison_cancelled, comparison_restarted,
+ *     summary_regenerated, summary_edited, comment_added, comment_edited, comment_deleted, member_added,
+ *     member_invited, member_role_changed, member_removed, webhook_created, webhook_deleted, webhook_disabled,
+ *     webhook_enabled, api_key_created, api_key_revoked (in the projects of a key limited to some),
  *     refresh_token_reused
  * @param detail what it was done to (ids, names, roles)
  * @param ip the address the request came from

@@ -47,21 +47,33 @@ public class ActivityLog {
         record(e.caller(), e.projectId(), "revision_uploaded", Map.of("revisionId", e.revisionId()));
     }
 
-    /** A project's activity, newest first. */
-    public List<Activity> ofProject(UUID project, int page, int size) {
+    /**
+     * A project's activity, newest first.
+     *
+     * @param actions only entries of these actions; empty for all
+     */
+    public List<Activity> ofProject(UUID project, List<String> actions, int page, int size) {
         return jdbc.sql("""
                 SELECT a.id, a.project_id, a.user_id, u.email, a.action, a.detail::text, a.ip, a.at
                 FROM activity a LEFT JOIN app_user u ON u.id = a.user_id
-                WHERE a.project_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?""")
-                .params(project, size, (long) page * size)
+                WHERE a.project_id = ? AND (cardinality(?::text[]) = 0 OR a.action = ANY(?::text[]))
+                ORDER BY a.id DESC LIMIT ? OFFSET ?""")
+                .params(project, actionArray(actions), actionArray(actions), size, (long) page * size)
                 .query((rs, row) -> new Activity(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), JsonMapper.shared().readTree(rs.getString(6)),
                         rs.getString(7), rs.getObject(8, OffsetDateTime.class))).list();
     }
 
-    /** How many entries a project's activity has. */
-    public long countOfProject(UUID project) {
-        return jdbc.sql("SELECT count(*) FROM activity WHERE project_id = ?").param(project).query(Long.class).single();
+    /** How many entries of these actions (empty: of any) a project's activity has. */
+    public long countOfProject(UUID project, List<String> actions) {
+        return jdbc.sql("""
+                SELECT count(*) FROM activity a
+                WHERE a.project_id = ? AND (cardinality(?::text[]) = 0 OR a.action = ANY(?::text[]))""")
+                .params(project, actionArray(actions), actionArray(actions)).query(Long.class).single();
+    }
+
+    private static String[] actionArray(List<String> actions) {
+        return actions.toArray(String[]::new);
     }
 
     /** The address of the request being served, or null outside a request. */

@@ -52,7 +52,7 @@ public class ApiKeys {
                         projects == null ? null : projects.toArray(UUID[]::new)).update();
         Map<String, Object> detail = new HashMap<>(Map.of("keyId", id, "name", name));
         detail.put("projects", projects == null ? "all" : projects);
-        activity.record(caller, null, "api_key_created", detail);
+        record(caller, projects, "api_key_created", detail);
         ApiKey k = find(caller, id).orElseThrow();
         return new ApiKey(k.id(), k.name(), k.prefix(), k.projects(), k.createdAt(), null, null, secret);
     }
@@ -74,12 +74,26 @@ public class ApiKeys {
      * @return false when the caller has no such key
      */
     boolean revoke(Caller caller, UUID id) {
+        Optional<ApiKey> key = find(caller, id);
         boolean found = jdbc.sql("UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = ? AND user_id = ?")
                 .params(id, caller.userId()).update() == 1;
         if (found) {
-            activity.record(caller, null, "api_key_revoked", Map.of("keyId", id));
+            record(caller, key.map(ApiKey::projects).orElse(null), "api_key_revoked",
+                    Map.of("keyId", id, "name", key.map(ApiKey::name).orElse("")));
         }
         return found;
+    }
+
+    /**
+     * A key limited to some projects is recorded in each of them (their members see that a key reaches them);
+     * a key of all the user's projects in the user's own log.
+     */
+    private void record(Caller caller, List<UUID> projects, String action, Map<String, ?> detail) {
+        if (projects == null) {
+            activity.record(caller, null, action, detail);
+        } else {
+            projects.forEach(p -> activity.record(caller, p, action, detail));
+        }
     }
 
     /** Revokes the key with this secret, whoever holds it (the holder of a leaked key); unknown ones are ignored. */

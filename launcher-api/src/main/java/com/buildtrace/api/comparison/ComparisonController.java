@@ -126,8 +126,8 @@ class ComparisonController {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.invalid("status must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
         }
-        return new PageOf<>(comparisons.list(caller, projectId, status, page, size), page, size,
-                comparisons.count(caller, projectId, status));
+        return new PageOf<>(comparisons.list(caller, projectId, status, page, size).stream()
+                .map(service::waitingHere).toList(), page, size, comparisons.count(caller, projectId, status));
     }
 
     @GetMapping("/api/v1/comparisons/{id}")

@@ -152,9 +152,26 @@ public class ComparisonService {
                         0, 0, null)));
             }
         }
-        return new ComparisonView(v.id(), v.projectId(), v.status(), v.oldRevision(), v.newRevision(), v.trigger(),
-                v.requestedBy(), v.progress(), v.counts(), v.error(), v.createdAt(), v.startedAt(), v.finishedAt(),
-                v.durationSeconds(), v.thumbnailUrl(), v.links(), sheets);
+        return new ComparisonView(v.id(), v.projectId(), statusHere(v), v.oldRevision(), v.newRevision(),
+                v.trigger(), v.requestedBy(), v.progress(), v.counts(), v.error(), v.createdAt(), v.startedAt(),
+                v.finishedAt(), v.durationSeconds(), v.thumbnailUrl(), v.links(), sheets);
+    }
+
+    /** As stored, but queued while a restart or retry waits in this process for its turn (as it reads then). */
+    ComparisonView waitingHere(ComparisonView v) {
+        String status = statusHere(v);
+        return status.equals(v.status()) ? v : new ComparisonView(v.id(), v.projectId(), status, v.oldRevision(),
+                v.newRevision(), v.trigger(), v.requestedBy(), v.progress(), v.counts(), v.error(), v.createdAt(),
+                v.startedAt(), v.finishedAt(), v.durationSeconds(), v.thumbnailUrl(), v.links(), v.sheets());
+    }
+
+    /**
+     * A restarted or retried comparison keeps its stored status (failed, cancelled, completed) until its job
+     * starts; while it waits in this process's queue it is queued.
+     */
+    private String statusHere(ComparisonView v) {
+        boolean ended = !v.status().equals("queued") && !v.status().equals("running");
+        return ended && runs.active(v.id()) ? "queued" : v.status();
     }
 
     private static String label(SheetTask t) {
@@ -178,6 +195,8 @@ public class ComparisonService {
         if (!runs.cancel(id)) {
             throw ApiException.conflict("comparison " + id + " is not running in any process; restart it instead");
         }
+        activity.record(caller, v.projectId(), "comparison_cancelled", Map.of("comparisonId", id,
+                "was", v.status(), "sheetsDone", v.progress().sheetsDone(), "sheetsTotal", v.progress().sheetsTotal()));
         return get(caller, id);
     }
 
@@ -189,7 +208,11 @@ public class ComparisonService {
         ComparisonView v = get(caller, id);
         access.require(caller, v.projectId(), ProjectRole.EDITOR, "restart a comparison");
         switch (v.status()) {
-            case "failed", "cancelled" -> runs.start(id);
+            case "failed", "cancelled" -> {
+                runs.start(id);
+                activity.record(caller, v.projectId(), "comparison_restarted", Map.of("comparisonId", id,
+                        "was", v.status()));
+            }
             case "completed" -> {
                 List<Integer> failed = launcher.tasksOf(id, List.of(), true);
                 if (failed.isEmpty()) {
@@ -197,6 +220,8 @@ public class ComparisonService {
                             + "there is nothing to restart");
                 }
                 runs.retry(id, failed);
+                activity.record(caller, v.projectId(), "comparison_restarted", Map.of("comparisonId", id,
+                        "was", v.status(), "failedSheets", failed.size()));
             }
             default -> throw ApiException.conflict("comparison " + id + " is " + v.status()
                     + "; it can be restarted once it has failed, been cancelled or completed with failed sheets");

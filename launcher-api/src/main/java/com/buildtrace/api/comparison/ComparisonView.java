@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param id its id
  * @param projectId its project
- * @param status queued, running, completed, failed or cancelled
+ * @param status queued (also while a restart or retry waits for its turn), running, completed, failed or cancelled
  * @param oldRevision the earlier revision
  * @param newRevision the later revision
  * @param trigger what launched it: api, upload (compare on upload) or schedule

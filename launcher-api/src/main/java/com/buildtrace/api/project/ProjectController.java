@@ -11,7 +11,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.support.CronExpression;
@@ -92,9 +95,27 @@ class ProjectController {
         access.require(caller, id, ProjectRole.EDITOR, "change the project's name or settings");
         Project p = get(caller, id);
         String schedule = body.compareSchedule() == null ? p.compareSchedule() : schedule(body.compareSchedule());
-        projects.update(id, body.name() == null ? p.name() : nonBlank(body.name()),
-                body.compareOnUpload() == null ? p.compareOnUpload() : body.compareOnUpload(), schedule);
+        String name = body.name() == null ? p.name() : nonBlank(body.name());
+        boolean onUpload = body.compareOnUpload() == null ? p.compareOnUpload() : body.compareOnUpload();
+        projects.update(id, name, onUpload, schedule);
+        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+        changed(changes, "name", p.name(), name);
+        changed(changes, "compareOnUpload", p.compareOnUpload(), onUpload);
+        changed(changes, "compareSchedule", p.compareSchedule(), schedule);
+        if (!changes.isEmpty()) {
+            activity.record(caller, id, "project_updated", changes);
+        }
         return get(caller, id);
+    }
+
+    /** Adds {@code {from, to}} under the setting's name when its value changed (null values kept). */
+    private static void changed(Map<String, Map<String, Object>> changes, String setting, Object from, Object to) {
+        if (!Objects.equals(from, to)) {
+            Map<String, Object> change = new HashMap<>();
+            change.put("from", from);
+            change.put("to", to);
+            changes.put(setting, change);
+        }
     }
 
     @DeleteMapping("/{id}")
