@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The web UI in real headless Chromium (Debian's {@code /usr/bin/chromium}, driven by playwright-core from
  * {@code src/main/frontend/e2e/ui.e2e.mjs}) against the whole application on a random port, its static files
- * served from {@code target/classes/static} as the jar serves them, with the real rate limits and an AI key
+ * served from {@code target/classes/static} as the jar serves them, with the real rate limits of images, tiles,
+ * uploads and comparisons (other requests: 150 a minute) and an AI key
  * pointed at the local OpenAI-compatible mock: the development sign-in, a project and a drawing set, two
  * revisions uploaded through the drop zone, "compare with previous", the viewer (overlay with legend, slider,
  * side by side zooming together, a region clicked and framed, a text change read, keyboard navigation,
@@ -28,7 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = LauncherApiApplication.class,
         properties = {"buildtrace.api.dpi=100", "buildtrace.schedule.check-every=1h",
-            "buildtrace.auth.dev-login=true"})
+            "buildtrace.auth.dev-login=true",
+            // the script does in 20 s what a person does in several minutes: 86 API requests besides images and
+            // tiles (a person's pace keeps within the real 60 a minute; RateLimitIntegrationTests holds those)
+            "buildtrace.rate-limit.other=150"})
 class WebUiBrowserIntegrationTests {
 
     static final OpenAiMock MOCK = OpenAiMock.shared();
