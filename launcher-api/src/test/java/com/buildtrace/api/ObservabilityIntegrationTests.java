@@ -53,7 +53,13 @@ class ObservabilityIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void aComparisonMovesTheComparisonSheetAndStageMeters() throws Exception {
-        // given the meters before
+        // given the meters before, once the comparisons other tests launched in this shared context have ended
+        // (the meters count every comparison of the process)
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            PrometheusScrape s = scrape();
+            return s.sum("buildtrace_comparisons_started_total") == s.sum("buildtrace_comparisons_finished_total")
+                    && s.sum("buildtrace_comparisons_backlog", "status", "pending") == 0;
+        });
         PrometheusScrape before = scrape();
         UUID project = project("Metered");
         UUID set = drawingSet(project, "Architectural");
