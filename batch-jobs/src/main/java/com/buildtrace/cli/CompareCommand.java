@@ -44,6 +44,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Write only previews and thumbnails, not the full-resolution overlay and sheets.")
     boolean noFullImages;
 
+    @Option(names = "--tiles", negatable = false,
+            description = "Also cut the full-resolution images into tile pyramids (*.tiles), as the web viewer's "
+                    + "deep zoom reads them; the report does not need them.")
+    boolean tiles;
+
     @Option(names = "--id", paramLabel = "UUID",
             description = "Comparison id (default: a new one). An id already used resumes that comparison.")
     UUID id;
@@ -64,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
         CompareOptions options;
         try {
             options = CompareOptions.defaults().withDpi(dpi).withBandMegapixels(bandMegapixels)
-                    .withFullImages(!noFullImages);
+                    .withFullImages(!noFullImages).withTilePyramids(tiles);
         } catch (IllegalArgumentException e) {
             err.println("buildtrace: " + e.getMessage());
             return ExitCodes.USAGE;

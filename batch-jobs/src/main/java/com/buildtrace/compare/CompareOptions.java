@@ -10,8 +10,11 @@ package com.buildtrace.compare;
  *     sheet size (a 42 x 30 in sheet at 300 dpi is 113 MP and fits one band at the default)
  * @param fullImages write the full-resolution overlay and aligned old and new images (the preview and
  *     thumbnail are always written)
+ * @param tilePyramids also cut the full-resolution images into tile pyramids for the web viewer's deep zoom, as
+ *     they are written (comparisons launched through the API; the command line's reports do not use them)
  */
-public record CompareOptions(double dpi, int threads, int bandMegapixels, boolean fullImages) {
+public record CompareOptions(double dpi, int threads, int bandMegapixels, boolean fullImages,
+                             boolean tilePyramids) {
 
     public static final double DEFAULT_DPI = 150;
 
@@ -27,24 +30,28 @@ public record CompareOptions(double dpi, int threads, int bandMegapixels, boolea
         }
     }
 
-    /** Laptop-friendly defaults: 150 dpi, one thread per core, bands of at most 128 MP, full images. */
+    /** Laptop-friendly defaults: 150 dpi, one thread per core, bands of at most 128 MP, full images, tiles. */
     public static CompareOptions defaults() {
-        return new CompareOptions(DEFAULT_DPI, Runtime.getRuntime().availableProcessors(), 128, true);
+        return new CompareOptions(DEFAULT_DPI, Runtime.getRuntime().availableProcessors(), 128, true, true);
     }
 
     public CompareOptions withDpi(double value) {
-        return new CompareOptions(value, threads, bandMegapixels, fullImages);
+        return new CompareOptions(value, threads, bandMegapixels, fullImages, tilePyramids);
     }
 
     public CompareOptions withThreads(int value) {
-        return new CompareOptions(dpi, value, bandMegapixels, fullImages);
+        return new CompareOptions(dpi, value, bandMegapixels, fullImages, tilePyramids);
     }
 
     public CompareOptions withBandMegapixels(int value) {
-        return new CompareOptions(dpi, threads, value, fullImages);
+        return new CompareOptions(dpi, threads, value, fullImages, tilePyramids);
     }
 
     public CompareOptions withFullImages(boolean value) {
-        return new CompareOptions(dpi, threads, bandMegapixels, value);
+        return new CompareOptions(dpi, threads, bandMegapixels, value, tilePyramids);
+    }
+
+    public CompareOptions withTilePyramids(boolean value) {
+        return new CompareOptions(dpi, threads, bandMegapixels, fullImages, value);
     }
 }

@@ -253,14 +253,15 @@ final class SheetPairComparator {
             boolean raster = oldSheet.isRaster() || newSheet.isRaster();
             DiffSettings settings = settings(dpi, raster, !toNew.isIdentity());
             boolean full = options.fullImages();
+            boolean tiles = full && options.tilePyramids();
             BandDiffer differ = new BandDiffer(settings);
             ChangeCells cells = new ChangeCells(settings.cellPx());
             int margin = settings.tolerancePx();
             // the full-size images' tile pyramids are cut from the same rows as they are written
             TileGrid grid = TileGrid.of(width, height);
-            TilePyramidWriter overlayTiles = full ? pyramid(dir, "overlay", grid, TileFormat.overlay()) : null;
-            TilePyramidWriter oldTiles = full ? pyramid(dir, "old", grid, TileFormat.gray()) : null;
-            TilePyramidWriter newTiles = full ? pyramid(dir, "new", grid, TileFormat.gray()) : null;
+            TilePyramidWriter overlayTiles = tiles ? pyramid(dir, "overlay", grid, TileFormat.overlay()) : null;
+            TilePyramidWriter oldTiles = tiles ? pyramid(dir, "old", grid, TileFormat.gray()) : null;
+            TilePyramidWriter newTiles = tiles ? pyramid(dir, "new", grid, TileFormat.gray()) : null;
             try (OverlayRenderer overlay = new OverlayRenderer(full ? dir.resolve("overlay.png") : null, width,
                     height, dpi, PREVIEW_MAX_PX, helpers, overlayTiles);
                  GrayPngSink oldPng = full ? new GrayPngSink(dir.resolve("old.png"), width, height, dpi, oldTiles) : null;
@@ -301,6 +302,8 @@ final class SheetPairComparator {
                 if (full) {
                     oldPng.close();
                     newPng.close();
+                }
+                if (tiles) {
                     times.add("tiles", overlayTiles.nanos() + oldTiles.nanos() + newTiles.nanos());
                 }
                 long minPixels = minPixels(dpi, raster, !toNew.isIdentity());

@@ -136,7 +136,8 @@ public class ComparisonLauncher {
         Map<?, ?> o = ComparisonJson.read(c.options(), Map.class);
         CompareOptions options = CompareOptions.defaults().withDpi(((Number) o.get("dpi")).doubleValue())
                 .withBandMegapixels(((Number) o.get("bandMegapixels")).intValue())
-                .withFullImages(Boolean.TRUE.equals(o.get("fullImages")));
+                .withFullImages(Boolean.TRUE.equals(o.get("fullImages")))
+                .withTilePyramids(!Boolean.FALSE.equals(o.get("tilePyramids")));
         return new JobRequest(id, c.oldUri(), c.newUri(), c.outUri(), options);
     }
 

@@ -38,6 +38,9 @@ public final class JobKeys {
 
     public static final String FULL_IMAGES = "fullImages";
 
+    /** Job parameter: cut the full-size images into tile pyramids (absent in older jobs: they did). */
+    public static final String TILE_PYRAMIDS = "tilePyramids";
+
     /** Retry job: the sheet tasks to compute again, comma-separated indexes (absent: all). */
     public static final String TASKS = "tasks";
 

@@ -35,20 +35,24 @@ public record JobRequest(UUID comparisonId, String oldUri, String newUri, String
                 .addDouble(JobKeys.DPI, options.dpi(), false)
                 .addLong(JobKeys.BAND_MEGAPIXELS, (long) options.bandMegapixels(), false)
                 .addString(JobKeys.FULL_IMAGES, Boolean.toString(options.fullImages()), false)
+                .addString(JobKeys.TILE_PYRAMIDS, Boolean.toString(options.tilePyramids()), false)
                 .toJobParameters();
     }
 
     /** The request a job execution was started with; threads are this process's. */
     public static JobRequest of(JobParameters p, int threads) {
         CompareOptions options = new CompareOptions(p.getDouble(JobKeys.DPI), threads,
-                p.getLong(JobKeys.BAND_MEGAPIXELS).intValue(), Boolean.parseBoolean(p.getString(JobKeys.FULL_IMAGES)));
+                p.getLong(JobKeys.BAND_MEGAPIXELS).intValue(), Boolean.parseBoolean(p.getString(JobKeys.FULL_IMAGES)),
+                // jobs started before the option existed made tile pyramids
+                !"false".equals(p.getString(JobKeys.TILE_PYRAMIDS)));
         return new JobRequest(UUID.fromString(p.getString(JobKeys.COMPARISON_ID)), p.getString(JobKeys.OLD_URI),
                 p.getString(JobKeys.NEW_URI), p.getString(JobKeys.OUT_URI), options);
     }
 
     /** Options as JSON, for the comparison record. */
     public String optionsJson() {
-        return String.format(java.util.Locale.ROOT, "{\"dpi\": %s, \"bandMegapixels\": %d, \"fullImages\": %s}",
-                options.dpi(), options.bandMegapixels(), options.fullImages());
+        return String.format(java.util.Locale.ROOT,
+                "{\"dpi\": %s, \"bandMegapixels\": %d, \"fullImages\": %s, \"tilePyramids\": %s}",
+                options.dpi(), options.bandMegapixels(), options.fullImages(), options.tilePyramids());
     }
 }

@@ -232,6 +232,6 @@ public class SummaryService {
     private static CompareOptions options(Comparison c) {
         JsonNode o = ComparisonJson.MAPPER.readTree(c.options());
         return new CompareOptions(o.path("dpi").asDouble(), 1, o.path("bandMegapixels").asInt(),
-                o.path("fullImages").asBoolean());
+                o.path("fullImages").asBoolean(), o.path("tilePyramids").asBoolean(true));
     }
 }

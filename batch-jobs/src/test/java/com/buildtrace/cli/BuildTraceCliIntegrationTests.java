@@ -50,7 +50,25 @@ class BuildTraceCliIntegrationTests {
         assertThat(first.get("sheet").asString()).isEqualTo("A-001");
         String overlay = first.get("images").get("overlay").asString();
         assertThat(out.resolve(overlay)).isRegularFile();
+        // the web viewer's tile pyramids are left out of a report unless asked for (--tiles)
+        assertThat(out.resolve(overlay).resolveSibling("overlay.tiles")).doesNotExist();
         assertThat(Files.readString(out.resolve("index.html"))).contains("A-101", "26&#39;-0&quot;");
+    }
+
+    @Test
+    void writesTilePyramidsWhenAsked() throws IOException {
+        SampleSetGenerator.Example example = new SampleSetGenerator().writeBoth(dir);
+        Path out = dir.resolve("tiled");
+
+        int code = BuildTraceCli.execute("compare", example.revA().toString(), example.revB().toString(), "--out",
+                out.toString(), "--quiet", "--dpi", "72", "--tiles");
+
+        assertThat(code).isZero();
+        JsonNode result = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile());
+        Path overlay = out.resolve(result.get("pages").get(0).get("images").get("overlay").asString());
+        for (String image : new String[] {"overlay", "old", "new"}) {
+            assertThat(overlay.resolveSibling(image + ".tiles")).as(image).isNotEmptyFile();
+        }
     }
 
     /** What a command printed on standard output. */
