@@ -283,7 +283,7 @@ class InfraManifestsTests {
         assertThat(map(map(map(job, "services"), "postgres"), "env")).containsEntry("POSTGRES_HOST_AUTH_METHOD", "trust");
         assertThat(map(job, "env")).containsEntry("BUILDTRACE_TEST_DB_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
         assertThat(list(job, "steps")).extracting(s -> String.valueOf(s.get("run")))
-                .contains("mvn -B -Dstyle.color=never verify");
+                .contains("mvn -B -Dstyle.color=never -Dbuildtrace.e2e.chromium=/usr/bin/google-chrome verify");
     }
 
     private static Map<String, Object> yaml(Path file) throws IOException {
