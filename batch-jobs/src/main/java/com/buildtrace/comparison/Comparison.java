@@ -1,7 +1,9 @@
 package com.buildtrace.comparison;
 
+import com.buildtrace.compare.CompareOptions;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A comparison as recorded.
@@ -34,4 +36,14 @@ public record Comparison(UUID id, String oldUri, String newUri, String outUri, S
     public static final String FAILED = "failed";
 
     public static final String STOPPED = "stopped";
+
+    /**
+     * The options it was made with ({@link #options()}, as {@code JobRequest.optionsJson} wrote them), for this
+     * many engine threads. Options recorded before tile pyramids could be turned off made them.
+     */
+    public CompareOptions compareOptions(int threads) {
+        JsonNode o = ComparisonJson.MAPPER.readTree(options);
+        return new CompareOptions(o.path("dpi").asDouble(), threads, o.path("bandMegapixels").asInt(),
+                o.path("fullImages").asBoolean(), o.path("tilePyramids").asBoolean(true));
+    }
 }

@@ -2,13 +2,11 @@ package com.buildtrace.job;
 
 import com.buildtrace.compare.CompareOptions;
 import com.buildtrace.comparison.Comparison;
-import com.buildtrace.comparison.ComparisonJson;
 import com.buildtrace.comparison.ComparisonProgress;
 import com.buildtrace.comparison.ComparisonStore;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,12 +131,8 @@ public class ComparisonLauncher {
     /** The request a known comparison was made with. */
     public JobRequest request(UUID id) {
         Comparison c = store.find(id).orElseThrow(() -> new ComparisonException("no comparison " + id));
-        Map<?, ?> o = ComparisonJson.read(c.options(), Map.class);
-        CompareOptions options = CompareOptions.defaults().withDpi(((Number) o.get("dpi")).doubleValue())
-                .withBandMegapixels(((Number) o.get("bandMegapixels")).intValue())
-                .withFullImages(Boolean.TRUE.equals(o.get("fullImages")))
-                .withTilePyramids(!Boolean.FALSE.equals(o.get("tilePyramids")));
-        return new JobRequest(id, c.oldUri(), c.newUri(), c.outUri(), options);
+        return new JobRequest(id, c.oldUri(), c.newUri(), c.outUri(),
+                c.compareOptions(CompareOptions.defaults().threads()));
     }
 
     private static void sameFiles(Comparison c, JobRequest r) {

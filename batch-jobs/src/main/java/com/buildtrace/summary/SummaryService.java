@@ -4,11 +4,9 @@ import com.buildtrace.ai.AiBudget;
 import com.buildtrace.ai.AiClient;
 import com.buildtrace.ai.AiProperties;
 import com.buildtrace.ai.TokenUsage;
-import com.buildtrace.compare.CompareOptions;
 import com.buildtrace.compare.PageComparison;
 import com.buildtrace.compare.SetComparator;
 import com.buildtrace.comparison.Comparison;
-import com.buildtrace.comparison.ComparisonJson;
 import com.buildtrace.comparison.ComparisonNotFoundException;
 import com.buildtrace.comparison.ComparisonStore;
 import com.buildtrace.storage.OutputStaging;
@@ -27,7 +25,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A comparison's summaries: written by the job after the sheets are compared, regenerated and edited on
@@ -168,7 +165,9 @@ public class SummaryService {
             if (report && hasReport) {
                 long millis = c.startedAt() == null || c.finishedAt() == null ? 0
                         : Duration.between(c.startedAt(), c.finishedAt()).toMillis();
-                com.buildtrace.compare.SetComparison set = comparisons.setComparison(c.id(), options(c), millis);
+                // one thread: threads do not matter to a report
+                com.buildtrace.compare.SetComparison set = comparisons.setComparison(c.id(), c.compareOptions(1),
+                        millis);
                 new HtmlReportWriter().write(set, v.summary(), out.dir().resolve("index.html"));
                 files.add("index.html");
                 // the trade and severity of each change in the triage come from the summary
@@ -226,12 +225,5 @@ public class SummaryService {
 
     private List<PageComparison> pages(UUID id) {
         return SetComparator.inSheetOrder(comparisons.results(id));
-    }
-
-    /** The options the comparison ran with, as recorded (threads do not matter to a report). */
-    private static CompareOptions options(Comparison c) {
-        JsonNode o = ComparisonJson.MAPPER.readTree(c.options());
-        return new CompareOptions(o.path("dpi").asDouble(), 1, o.path("bandMegapixels").asInt(),
-                o.path("fullImages").asBoolean(), o.path("tilePyramids").asBoolean(true));
     }
 }

@@ -43,9 +43,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** The batch layer refusing a request (already complete, running elsewhere, unknown sheet). */
     @ExceptionHandler(ComparisonException.class)
     ProblemDetail comparison(ComparisonException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Conflict");
-        return p;
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(com.buildtrace.comparison.ComparisonNotFoundException.class)
