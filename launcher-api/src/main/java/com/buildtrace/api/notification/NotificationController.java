@@ -5,7 +5,9 @@ import com.buildtrace.api.auth.AuthMode;
 import com.buildtrace.api.auth.User;
 import com.buildtrace.api.auth.UserRepository;
 import com.buildtrace.api.outbox.TargetUrls;
+import com.buildtrace.api.project.Project;
 import com.buildtrace.api.project.ProjectAccess;
+import com.buildtrace.api.project.ProjectRepository;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.ApiProperties;
 import com.buildtrace.api.system.Caller;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,11 +57,11 @@ class NotificationController {
 
     private final UserRepository users;
 
-    private final JdbcClient jdbc;
+    private final ProjectRepository projects;
 
     NotificationController(NotificationPreferences preferences, ProjectAccess access, ActivityLog activity,
                            EmailSender email, ComparisonDigests digests, NotificationProperties properties,
-                           ApiProperties api, AuthMode mode, UserRepository users, JdbcClient jdbc) {
+                           ApiProperties api, AuthMode mode, UserRepository users, ProjectRepository projects) {
         this.preferences = preferences;
         this.access = access;
         this.activity = activity;
@@ -70,7 +71,7 @@ class NotificationController {
         this.api = api;
         this.mode = mode;
         this.users = users;
-        this.jdbc = jdbc;
+        this.projects = projects;
     }
 
     /**
@@ -152,8 +153,8 @@ class NotificationController {
                     + "first (PUT .../notifications)" : channel + " notifications are off: turn them on first");
         }
         Optional<ComparisonDigest> latest = digests.latestEnded(project).flatMap(digests::of);
-        String projectName = jdbc.sql("SELECT name FROM project WHERE id = ?").param(project)
-                .query(String.class).single();
+        String projectName = projects.find(caller, project).map(Project::name)
+                .orElseThrow(() -> ApiException.notFound("project", project));
         List<Map<String, Object>> queued = new ArrayList<>();
         recipients.forEach((ch, recipient) -> {
             NotificationDispatcher.Message m = latest.map(d -> NotificationDispatcher.message(ch, d, true))
