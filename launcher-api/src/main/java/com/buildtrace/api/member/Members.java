@@ -1,6 +1,8 @@
 package com.buildtrace.api.member;
 
 import com.buildtrace.api.activity.ActivityLog;
+import com.buildtrace.api.auth.User;
+import com.buildtrace.api.auth.UserRepository;
 import com.buildtrace.api.project.ProjectRole;
 import com.buildtrace.api.system.ApiException;
 import com.buildtrace.api.system.Caller;
@@ -26,14 +28,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Members {
 
+    private final UserRepository users;
+
     private final JdbcClient jdbc;
 
     private final TransactionTemplate tx;
 
     private final ActivityLog activity;
 
-    Members(JdbcClient jdbc, @Qualifier("transactionManager") PlatformTransactionManager tx, ActivityLog activity) {
+    Members(JdbcClient jdbc, @Qualifier("transactionManager") PlatformTransactionManager tx, ActivityLog activity,
+            UserRepository users) {
         this.jdbc = jdbc;
+        this.users = users;
         this.tx = new TransactionTemplate(tx);
         this.activity = activity;
     }
@@ -61,8 +67,7 @@ public class Members {
     Member add(Caller caller, UUID project, String email, ProjectRole role) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         return tx.execute(status -> {
-            Optional<String> user = jdbc.sql("SELECT id FROM app_user WHERE lower(email) = ?").param(address)
-                    .query(String.class).optional();
+            Optional<String> user = users.findByEmail(address).map(User::id);
             if (user.isPresent()) {
                 int added = jdbc.sql("""
                         INSERT INTO project_member (project_id, user_id, role, added_by) VALUES (?, ?, ?, ?)
