@@ -113,7 +113,7 @@ class CommentController {
     @Operation(summary = "The comments of a comparison, oldest first; of one sheet (sheet=n) or region (and region=r1)")
     List<Comment> list(Caller caller, @PathVariable UUID id, @RequestParam(required = false) Integer sheet,
                        @RequestParam(required = false) String region) {
-        comparisons.get(caller, id);
+        comparisons.requireVisible(caller, id);
         return comments.list(id, sheet, region);
     }
 

@@ -61,17 +61,13 @@ class ComparisonController {
 
     private final com.buildtrace.summary.SummaryService summaries;
 
-    private final com.buildtrace.comparison.ComparisonStore results;
-
     ComparisonController(ComparisonService service, ComparisonRepository comparisons, RevisionUploads uploads,
-                         DrawingStore store, com.buildtrace.summary.SummaryService summaries,
-                         com.buildtrace.comparison.ComparisonStore results) {
+                         DrawingStore store, com.buildtrace.summary.SummaryService summaries) {
         this.service = service;
         this.comparisons = comparisons;
         this.uploads = uploads;
         this.store = store;
         this.summaries = summaries;
-        this.results = results;
     }
 
     /**
@@ -140,7 +136,7 @@ class ComparisonController {
     @Operation(summary = "Per-sheet results: regions, text changes, alignment, added and removed sheets, links to "
             + "its images and their tile pyramids, and each sheet's summary (its changes name the regions they refer to)")
     List<JsonNode> sheets(Caller caller, @PathVariable UUID id) {
-        service.get(caller, id);
+        service.requireVisible(caller, id);
         List<com.buildtrace.summary.SheetSummary> summarized = summaries.current(id)
                 .map(v -> v.summary().sheets()).orElse(List.of());
         return comparisons.sheets(id).stream().map(json -> withImageLinks(id, JsonMapper.shared().readTree(json)))
@@ -185,12 +181,15 @@ class ComparisonController {
     @Operation(summary = "A sheet's image: overlay, old, new, preview or thumbnail (PNG)")
     ResponseEntity<InputStreamResource> image(Caller caller, @PathVariable UUID id, @PathVariable int n,
                                               @PathVariable String image, WebRequest request) throws IOException {
-        service.get(caller, id);
         if (!IMAGES.contains(image)) {
+            service.requireVisible(caller, id);
             throw ApiException.notFound("image '" + image + "' (overlay, old, new, preview, thumbnail) of comparison", id);
         }
-        StorageKey key = results.artifactUri(id, n, image).flatMap(store::key)
-                .orElseThrow(() -> ApiException.notFound(image + " image of sheet " + n + " in comparison", id));
+        // one query finds the image and checks the caller may see it (a viewer loads many); a miss tells which
+        StorageKey key = comparisons.artifactUri(caller, id, n, image).flatMap(store::key).orElseThrow(() -> {
+            service.requireVisible(caller, id);
+            return ApiException.notFound(image + " image of sheet " + n + " in comparison", id);
+        });
         return serve(key, MediaType.IMAGE_PNG, request);
     }
 
@@ -198,14 +197,14 @@ class ComparisonController {
     @Operation(summary = "The set-level result.json (the same file the command line writes)")
     ResponseEntity<InputStreamResource> result(Caller caller, @PathVariable UUID id, WebRequest request)
             throws IOException {
-        service.get(caller, id);
+        service.requireVisible(caller, id);
         return serve(StorageLayout.comparison(id).resolve("result.json"), MediaType.APPLICATION_JSON, request);
     }
 
     @GetMapping("/api/v1/comparisons/{id}/report")
     @Operation(summary = "The HTML report (redirects to report/, where its images resolve)")
     ResponseEntity<Void> report(Caller caller, @PathVariable UUID id) {
-        service.get(caller, id);
+        service.requireVisible(caller, id);
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                 .location(URI.create("/api/v1/comparisons/" + id + "/report/")).build();
     }
@@ -214,7 +213,7 @@ class ComparisonController {
     @Operation(summary = "The HTML report and the files it links to")
     ResponseEntity<InputStreamResource> reportFile(Caller caller, @PathVariable UUID id, HttpServletRequest http,
                                                    WebRequest request) throws IOException {
-        service.get(caller, id);
+        service.requireVisible(caller, id);
         String prefix = "/api/v1/comparisons/" + id + "/report/";
         String rest = http.getRequestURI().substring(http.getContextPath().length());
         rest = rest.length() > prefix.length() ? rest.substring(prefix.length()) : "index.html";

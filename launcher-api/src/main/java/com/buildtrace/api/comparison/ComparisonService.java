@@ -140,9 +140,21 @@ public class ComparisonService {
         return drawings.uri(new StorageKey(revisions.storagePrefix(revision)));
     }
 
+    /**
+     * Checks that the caller may see the comparison (404 otherwise), without reading its progress: for requests
+     * that serve one of its files or records.
+     */
+    public void requireVisible(Caller caller, UUID id) {
+        visible(caller, id);
+    }
+
+    private ComparisonView visible(Caller caller, UUID id) {
+        return comparisons.find(caller, id).orElseThrow(() -> ApiException.notFound("comparison", id));
+    }
+
     /** A comparison with its per-sheet status (pending sheets included once the sets are paired). */
     public ComparisonView get(Caller caller, UUID id) {
-        ComparisonView v = comparisons.find(caller, id).orElseThrow(() -> ApiException.notFound("comparison", id));
+        ComparisonView v = visible(caller, id);
         Map<Integer, ComparisonView.SheetStatus> done = comparisons.sheetStatuses(id).stream()
                 .collect(Collectors.toMap(ComparisonView.SheetStatus::index, Function.identity()));
         List<ComparisonView.SheetStatus> sheets = new ArrayList<>();

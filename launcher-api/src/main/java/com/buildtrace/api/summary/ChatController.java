@@ -59,7 +59,7 @@ class ChatController implements DisposableBean {
     @PostMapping(path = "/api/v1/comparisons/{id}/chat", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ask about a comparison: the answer, with the sheets and regions it cites")
     ChatMessage ask(Caller caller, @PathVariable UUID id, @Valid @RequestBody Question body) {
-        comparisons.get(caller, id);
+        comparisons.requireVisible(caller, id);
         return chat.ask(id, caller.userId(), body.question().strip());
     }
 
@@ -67,7 +67,7 @@ class ChatController implements DisposableBean {
     @Operation(summary = "Ask about a comparison, the answer streamed as server-sent events: 'token' events, "
             + "then one 'message' event with the stored answer")
     SseEmitter askStreaming(Caller caller, @PathVariable UUID id, @Valid @RequestBody Question body) {
-        comparisons.get(caller, id);
+        comparisons.requireVisible(caller, id);
         if (!ai.configured()) {
             throw new com.buildtrace.ai.AiNotConfiguredException();
         }
@@ -99,7 +99,7 @@ class ChatController implements DisposableBean {
     @GetMapping("/api/v1/comparisons/{id}/chat")
     @Operation(summary = "The caller's conversation about a comparison, oldest first")
     List<ChatMessage> history(Caller caller, @PathVariable UUID id) {
-        comparisons.get(caller, id);
+        comparisons.requireVisible(caller, id);
         return chat.history(id, caller.userId());
     }
 

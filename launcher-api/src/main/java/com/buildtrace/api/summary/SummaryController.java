@@ -67,14 +67,14 @@ class SummaryController implements DisposableBean {
     @GetMapping("/api/v1/comparisons/{id}/summary")
     @Operation(summary = "The current summary: per sheet and for the set; kind ai, deterministic or edited")
     SummaryVersion current(Caller caller, @PathVariable UUID id) {
-        comparisons.get(caller, id);
+        comparisons.requireVisible(caller, id);
         return summaries.current(id).orElseThrow(() -> ApiException.notFound("summary (not written yet) of comparison", id));
     }
 
     @GetMapping("/api/v1/comparisons/{id}/summary/history")
     @Operation(summary = "Every version of the summary, newest first (failed AI attempts included, with their reason)")
     List<SummaryVersion> history(Caller caller, @PathVariable UUID id) {
-        comparisons.get(caller, id);
+        comparisons.requireVisible(caller, id);
         return summaries.history(id);
     }
 
